@@ -1,0 +1,38 @@
+/**
+ * How the embedded backend (and the database tests) make PostgreSQL decide as Supabase would:
+ * every request runs in a transaction as `anon` or `authenticated`, with the JWT claims that
+ * PostgREST would set, so the same row-level security policies and grants apply.
+ */
+
+export type Actor =
+  | { role: 'anon' }
+  | { role: 'authenticated'; userId: string; email?: string | null }
+
+export const ANON: Actor = { role: 'anon' }
+
+export function claimsFor(actor: Actor): Record<string, unknown> {
+  if (actor.role === 'anon') return { role: 'anon' }
+  return {
+    role: 'authenticated',
+    sub: actor.userId,
+    email: actor.email ?? null,
+    aud: 'authenticated',
+  }
+}
+
+/** Minimal query surface shared by PGlite and node-postgres. */
+export interface SqlConnection {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>
+}
+
+/**
+ * Statements that switch the current transaction to the actor. The role name comes from a
+ * closed union, never from user input; the claims travel as a bound parameter.
+ */
+export async function impersonate(conn: SqlConnection, actor: Actor): Promise<void> {
+  const role = actor.role === 'anon' ? 'anon' : 'authenticated'
+  await conn.query(`set local role ${role}`)
+  await conn.query(`select set_config('request.jwt.claims', $1, true)`, [
+    JSON.stringify(claimsFor(actor)),
+  ])
+}

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { databaseSetupSql } from './sql-files'
+import { databaseSetupSql } from '../../supabase/tooling/sql-files'
 
 declare module 'vitest' {
   export interface ProvidedContext {

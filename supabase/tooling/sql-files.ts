@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 
-const supabaseDir = join(import.meta.dirname, '..', '..', 'supabase')
+const supabaseDir = join(import.meta.dirname, '..')
 
 /** The SQL a fresh database runs, in order: Supabase stand-in, migrations, then the seed. */
 export function databaseSetupSql(options: { seed?: boolean } = {}): { name: string; sql: string }[] {

@@ -1,0 +1,69 @@
+import { useEffect } from 'react'
+import { useBackend } from '@/backend/backend-context'
+import { useT } from '@/lib/i18n'
+import { useLocaleStore } from '@/lib/locale-store'
+import { env } from '@/lib/env'
+import { useTerritories } from '@/features/places/api/get-territories'
+import { PlacesPage } from '@/features/places/components/places-page'
+import { AccountMenu } from '@/features/account/components/account-menu'
+import { Credits } from './credits'
+import { territorySlugFromPath } from './territory-route'
+
+export function App() {
+  const t = useT()
+  const backend = useBackend()
+  const { locale, localeChosen } = useLocaleStore()
+  const territories = useTerritories()
+  const slug = territorySlugFromPath(window.location.pathname, env.defaultTerritory)
+  const territory = territories.data?.find((candidate) => candidate.slug === slug) ?? null
+
+  useEffect(() => {
+    document.documentElement.lang = locale
+  }, [locale])
+
+  useEffect(() => {
+    if (territory) document.title = `Vitrine · ${territory.name}`
+  }, [territory])
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="app-header__title">
+          <h1>
+            Vitrine{territory ? <span className="app-header__territory"> · {territory.name}</span> : null}
+          </h1>
+          <p className="app-header__tagline">{t('app.tagline')}</p>
+        </div>
+        <nav className="app-header__actions" aria-label="Compte et langue">
+          <AccountMenu />
+          <button
+            type="button"
+            lang={locale === 'fr' ? 'en' : 'fr'}
+            aria-label={t('locale.switchLabel')}
+            onClick={() => localeChosen(locale === 'fr' ? 'en' : 'fr')}
+          >
+            {t('locale.switch')}
+          </button>
+        </nav>
+      </header>
+      {backend.mode === 'embedded' ? <p className="demo-banner">{t('backend.embedded')}</p> : null}
+      <main className="app-main">
+        {territories.isError ? (
+          <div role="alert">
+            <p>{t('list.error')}</p>
+            <button type="button" onClick={() => void territories.refetch()}>
+              {t('list.retry')}
+            </button>
+          </div>
+        ) : territory ? (
+          <PlacesPage territory={territory} />
+        ) : territories.isPending ? (
+          <p role="status">{t('list.loading')}</p>
+        ) : (
+          <p role="alert">Territoire inconnu : « {slug} ».</p>
+        )}
+      </main>
+      <Credits />
+    </div>
+  )
+}

@@ -1,0 +1,62 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
+import { BackendContext } from '@/backend/backend-context'
+import type { VitrineBackend } from '@/backend/port'
+import { createBackend } from '@/backend/create-backend'
+import { createQueryClient } from '@/lib/query-client'
+import { useT } from '@/lib/i18n'
+import { useBackendChanges } from './backend-changes'
+
+function BackendChanges({ backend }: { backend: VitrineBackend }) {
+  useBackendChanges(backend)
+  return null
+}
+
+export function AppProviders({
+  children,
+  backend: givenBackend,
+  queryClient: givenClient,
+}: {
+  children: ReactNode
+  backend?: VitrineBackend
+  queryClient?: QueryClient
+}) {
+  const t = useT()
+  const [queryClient] = useState(() => givenClient ?? createQueryClient())
+  const [backend, setBackend] = useState<VitrineBackend | null>(givenBackend ?? null)
+  const [error, setError] = useState<Error | null>(null)
+
+  useEffect(() => {
+    if (givenBackend) return
+    let cancelled = false
+    createBackend().then(
+      (created) => !cancelled && setBackend(created),
+      (e: unknown) => !cancelled && setError(e instanceof Error ? e : new Error(String(e))),
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [givenBackend])
+
+  if (error) {
+    return (
+      <div role="alert" className="fatal-error">
+        <p>{t('backend.failed')}</p>
+        <p className="error-detail">{error.message}</p>
+        <button type="button" onClick={() => window.location.reload()}>
+          {t('list.retry')}
+        </button>
+      </div>
+    )
+  }
+  if (!backend) return <p role="status" className="app-loading">{t('list.loading')}</p>
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BackendContext.Provider value={backend}>
+        <BackendChanges backend={backend} />
+        {children}
+      </BackendContext.Provider>
+    </QueryClientProvider>
+  )
+}

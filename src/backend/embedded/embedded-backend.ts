@@ -1,0 +1,212 @@
+import { PGliteWorker } from '@electric-sql/pglite/worker'
+import type { VitrineBackend } from '../port'
+import { BackendError, toBackendError } from '../errors'
+import { toMyShop, toShop, toTerritory, type MyShopRow, type ShopRow, type TerritoryRow } from '../rows'
+import type { BackendChange, SessionUser, Shop, SignInMethod } from '../types'
+import {
+  GET_SHOP_SQL,
+  LIST_SHOPS_SQL,
+  LIST_TERRITORIES_SQL,
+  MY_SHOPS_SQL,
+  RESET_TRUNCATE_SQL,
+  SET_SHOP_STATUS_SQL,
+} from './embedded-queries'
+import { dataDirName, EMBEDDED_DIR, MANIFEST_FILE, type EmbeddedManifest } from './embedded-manifest'
+import type { EmbeddedWorkerMeta } from './embedded-worker'
+import { ANON, impersonate, type Actor, type SqlConnection } from './impersonation'
+
+const SESSION_KEY = 'vitrine.embedded.session'
+const CHANNEL = 'vitrine-embedded-changes'
+
+interface StoredSession {
+  user: SessionUser
+}
+
+function assetUrl(path: string): string {
+  return `${import.meta.env.BASE_URL}${path.replace(/^\//, '')}`
+}
+
+async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(url, signal ? { signal } : {})
+  if (!response.ok) throw new BackendError('unavailable', `${url}: HTTP ${response.status}`)
+  return (await response.json()) as T
+}
+
+function readSession(): StoredSession | null {
+  try {
+    const raw = localStorage.getItem(SESSION_KEY)
+    return raw ? (JSON.parse(raw) as StoredSession) : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The default backend: the project's own migrations and seed in PGlite, in a Web Worker shared by
+ * the tabs, kept in IndexedDB. Every query runs as `anon` or `authenticated` with the signed-in
+ * user's claims, so the same row-level security as on Supabase decides.
+ */
+export async function createEmbeddedBackend(): Promise<VitrineBackend> {
+  const manifest = await fetchJson<EmbeddedManifest>(assetUrl(`${EMBEDDED_DIR}/${MANIFEST_FILE}`))
+  const listeners = new Set<(change: BackendChange) => void>()
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL)
+
+  function emitLocal(change: BackendChange) {
+    for (const listener of listeners) listener(change)
+  }
+  function emit(change: BackendChange) {
+    emitLocal(change)
+    channel?.postMessage(change)
+  }
+  channel?.addEventListener('message', (event: MessageEvent<BackendChange>) => emitLocal(event.data))
+
+  const meta: EmbeddedWorkerMeta = {
+    dataDirName: dataDirName(manifest.version),
+    pgdataUrl: assetUrl(manifest.pgdataUrl),
+  }
+  const db = new PGliteWorker(
+    new Worker(new URL('./embedded-worker.ts', import.meta.url), { type: 'module' }),
+    { meta, id: meta.dataDirName },
+  )
+  let ready = false
+  const readyPromise = db.waitReady.then(() => {
+    ready = true
+    performance.mark('vitrine:embedded-database-ready')
+    // Whatever was shown from the snapshot is refreshed from the real database.
+    emitLocal({ kind: 'shops', territorySlug: null, shopId: null })
+  })
+  readyPromise.catch(() => undefined)
+
+  function currentActor(): Actor {
+    const session = readSession()
+    return session
+      ? { role: 'authenticated', userId: session.user.id, email: session.user.email }
+      : ANON
+  }
+
+  async function run<T>(fn: (tx: SqlConnection) => Promise<T>, actor: Actor = currentActor()): Promise<T> {
+    await readyPromise
+    try {
+      return await db.transaction(async (tx) => {
+        const conn: SqlConnection = {
+          query: async (sql, params) => ({ rows: (await tx.query(sql, params)).rows as never[] }),
+        }
+        await impersonate(conn, actor)
+        return fn(conn)
+      })
+    } catch (error) {
+      throw toBackendError(error)
+    }
+  }
+
+  const snapshotCache = new Map<string, Promise<Shop[]>>()
+  function snapshot(territorySlug: string, signal?: AbortSignal): Promise<Shop[]> {
+    const url = manifest.snapshots[territorySlug]
+    if (!url) return Promise.resolve([])
+    let cached = snapshotCache.get(territorySlug)
+    if (!cached) {
+      cached = fetchJson<ShopRow[]>(assetUrl(url), signal).then((rows) => rows.map(toShop))
+      snapshotCache.set(territorySlug, cached)
+    }
+    return cached
+  }
+
+  return {
+    mode: 'embedded',
+
+    async listTerritories() {
+      const rows = await run((tx) => tx.query<TerritoryRow>(LIST_TERRITORIES_SQL), ANON)
+      return rows.rows.map(toTerritory)
+    },
+
+    async listShops(territorySlug, signal) {
+      // Until the database has started, visitors get the build-time snapshot of the same query.
+      if (!ready && currentActor().role === 'anon') return snapshot(territorySlug, signal)
+      const result = await run((tx) => tx.query<ShopRow>(LIST_SHOPS_SQL, [territorySlug]))
+      return result.rows.map(toShop)
+    },
+
+    async getShop(shopId) {
+      const result = await run((tx) => tx.query<ShopRow>(GET_SHOP_SQL, [shopId]))
+      return result.rows[0] ? toShop(result.rows[0]) : null
+    },
+
+    async getSessionUser() {
+      return readSession()?.user ?? null
+    },
+
+    signInMethods() {
+      return {
+        demoAccounts: manifest.demoAccounts.map(({ email, displayName, description }) => ({
+          email,
+          displayName,
+          description,
+        })),
+        email: false,
+      }
+    },
+
+    async signIn(method: SignInMethod) {
+      if (method.kind !== 'demo') {
+        throw new BackendError(
+          'invalid',
+          'La démonstration se connecte avec les comptes de démonstration uniquement.',
+        )
+      }
+      const account = manifest.demoAccounts.find((a) => a.email === method.email)
+      if (!account) throw new BackendError('not-found', `Compte de démonstration inconnu : ${method.email}`)
+      const user: SessionUser = { id: account.userId, email: account.email, displayName: account.displayName }
+      localStorage.setItem(SESSION_KEY, JSON.stringify({ user } satisfies StoredSession))
+      emit({ kind: 'session' })
+      return { kind: 'signed-in', user }
+    },
+
+    async signOut() {
+      localStorage.removeItem(SESSION_KEY)
+      emit({ kind: 'session' })
+    },
+
+    async listMyShops() {
+      if (currentActor().role === 'anon') return []
+      const result = await run((tx) => tx.query<MyShopRow>(MY_SHOPS_SQL))
+      return result.rows.map(toMyShop)
+    },
+
+    async setShopStatus(input) {
+      const result = await run((tx) =>
+        tx.query<ShopRow>(SET_SHOP_STATUS_SQL, [
+          input.shopId,
+          input.status,
+          input.message,
+          input.closedUntil,
+          input.services,
+          input.expectedUpdatedAt,
+        ]),
+      )
+      const row = result.rows[0]
+      if (!row) throw new BackendError('unknown', 'set_shop_status returned no row')
+      const shop = toShop(row)
+      emit({ kind: 'shops', territorySlug: shop.territorySlug, shopId: shop.id })
+      return shop
+    },
+
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+
+    async resetDemoData() {
+      const seed = await (await fetch(assetUrl(manifest.seedUrl))).text()
+      await readyPromise
+      try {
+        // As the database owner, like `supabase db reset`: the only place the embedded backend
+        // leaves the API roles, and it only restores the public seed.
+        await db.exec(RESET_TRUNCATE_SQL)
+        await db.exec(seed)
+      } catch (error) {
+        throw toBackendError(error)
+      }
+      emit({ kind: 'reset' })
+    },
+  }
+}

@@ -1,0 +1,142 @@
+import { useId, useRef, useState, type FormEvent } from 'react'
+import { useBackend } from '@/backend/backend-context'
+import { useT } from '@/lib/i18n'
+import { useSessionUser } from '../api/get-session-user'
+import { useResetDemoData } from '../api/reset-demo-data'
+import { useSignIn, useSignOut } from '../api/sign-in'
+
+/** Sign-in and sign-out; in the embedded backend, the demo accounts and the demo reset. */
+export function AccountMenu() {
+  const t = useT()
+  const backend = useBackend()
+  const session = useSessionUser()
+  const signIn = useSignIn()
+  const signOut = useSignOut()
+  const reset = useResetDemoData()
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+  const [confirmingReset, setConfirmingReset] = useState(false)
+  const [email, setEmail] = useState('')
+  const [code, setCode] = useState('')
+  const methods = backend.signInMethods()
+  const user = session.data ?? null
+
+  const open = () => dialogRef.current?.showModal()
+  const close = () => {
+    setConfirmingReset(false)
+    dialogRef.current?.close()
+  }
+
+  function requestEmail(event: FormEvent) {
+    event.preventDefault()
+    signIn.mutate({ kind: 'email-code-request', email })
+  }
+  function verifyCode(event: FormEvent) {
+    event.preventDefault()
+    signIn.mutate({ kind: 'email-code-verify', email, code }, { onSuccess: close })
+  }
+
+  return (
+    <div className="account-menu">
+      {user ? (
+        <>
+          <span className="account-menu__user">{t('account.signedInAs')(user.displayName ?? user.email ?? '')}</span>
+          <button type="button" onClick={() => signOut.mutate()}>
+            {t('account.signOut')}
+          </button>
+        </>
+      ) : (
+        <button type="button" onClick={open}>
+          {t('account.signIn')}
+        </button>
+      )}
+      {backend.resetDemoData ? (
+        <button type="button" className="link-button" onClick={() => { setConfirmingReset(true); open() }}>
+          {t('account.reset')}
+        </button>
+      ) : null}
+
+      <dialog ref={dialogRef} aria-labelledby={titleId} className="account-dialog" onClose={() => setConfirmingReset(false)}>
+        {confirmingReset ? (
+          <>
+            <h2 id={titleId}>{t('account.reset')}</h2>
+            <p>{t('account.resetConfirm')}</p>
+            {reset.isError ? <p role="alert">{reset.error.message}</p> : null}
+            <div className="dialog-actions">
+              <button type="button" onClick={close}>
+                {t('account.close')}
+              </button>
+              <button
+                type="button"
+                className="danger"
+                disabled={reset.isPending}
+                onClick={() => reset.mutate(undefined, { onSuccess: close })}
+              >
+                {t('account.reset')}
+              </button>
+            </div>
+          </>
+        ) : (
+          <>
+            <h2 id={titleId}>{methods.demoAccounts.length > 0 ? t('account.demoTitle') : t('account.signIn')}</h2>
+            {methods.demoAccounts.length > 0 ? (
+              <>
+                <p>{t('account.demoNote')}</p>
+                <ul className="demo-accounts">
+                  {methods.demoAccounts.map((account) => (
+                    <li key={account.email}>
+                      <button
+                        type="button"
+                        disabled={signIn.isPending}
+                        onClick={() => signIn.mutate({ kind: 'demo', email: account.email }, { onSuccess: close })}
+                      >
+                        <strong>{account.displayName}</strong>
+                        <span>{account.email}</span>
+                        <small>{account.description}</small>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {methods.email ? (
+              <>
+                <form onSubmit={requestEmail}>
+                  <label>
+                    E-mail
+                    <input type="email" required autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+                  </label>
+                  <button type="submit" disabled={signIn.isPending}>
+                    Recevoir un lien et un code
+                  </button>
+                </form>
+                {signIn.data?.kind === 'email-sent' ? (
+                  <form onSubmit={verifyCode}>
+                    <p role="status">Un e-mail vient de partir : ouvrez le lien, ou saisissez le code à six chiffres.</p>
+                    <label>
+                      Code
+                      <input inputMode="numeric" pattern="[0-9]{6}" required autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} />
+                    </label>
+                    <button type="submit" disabled={signIn.isPending}>
+                      Valider le code
+                    </button>
+                  </form>
+                ) : null}
+              </>
+            ) : null}
+            {signIn.isError ? (
+              <p role="alert">
+                {t('account.error')} {signIn.error.message}
+              </p>
+            ) : null}
+            <div className="dialog-actions">
+              <button type="button" onClick={close}>
+                {t('account.close')}
+              </button>
+            </div>
+          </>
+        )}
+      </dialog>
+    </div>
+  )
+}

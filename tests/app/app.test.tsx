@@ -1,0 +1,74 @@
+import { screen, within, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
+import { App } from '@/app/app'
+import { useLocaleStore } from '@/lib/locale-store'
+import { createMemoryBackend } from '../fixtures/memory-backend'
+import { makeShop } from '../fixtures/shops'
+import { renderWithProviders } from '../test-utils'
+
+// MapLibre needs WebGL, which jsdom lacks: the map shell is replaced, the rest is real.
+vi.mock('@/map/map-view', () => ({
+  MapView: ({ label }: { label: string }) => <section role="region" aria-label={label} />,
+}))
+
+describe('App', () => {
+  it('shows the territory, its places and the credits', async () => {
+    useLocaleStore.setState({ locale: 'fr' })
+    const backend = createMemoryBackend({
+      shops: [makeShop({ name: 'Médiathèque François-Mitterrand' }), makeShop({ name: 'Marché des Couronneries' })],
+    })
+    renderWithProviders(<App />, backend)
+    const list = await screen.findByRole('list', { name: 'Résultats' })
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2)
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Vitrine · Grand Poitiers')
+    expect(screen.getByRole('region', { name: 'Carte des commerces' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: '© OpenStreetMap contributors' })).toHaveAttribute(
+      'href',
+      'https://www.openstreetmap.org/copyright',
+    )
+  })
+
+  it('refreshes the list when the backend reports a change', async () => {
+    const backend = createMemoryBackend({ shops: [makeShop({ name: 'A' })] })
+    renderWithProviders(<App />, backend)
+    await screen.findByText('1 lieu')
+    backend.replaceShops([makeShop({ name: 'A' }), makeShop({ name: 'B' })])
+    await screen.findByText('2 lieux')
+  })
+
+  it('shows a failed load with a retry instead of an empty map', async () => {
+    const backend = createMemoryBackend()
+    let fail = true
+    backend.listShops = async () => {
+      if (fail) throw new Error('réseau indisponible')
+      return [makeShop({ name: 'Revenu' })]
+    }
+    renderWithProviders(<App />, backend)
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('Les lieux n’ont pas pu être chargés.')
+    expect(alert).toHaveTextContent('réseau indisponible')
+    fail = false
+    await userEvent.click(within(alert).getByRole('button', { name: 'Réessayer' }))
+    await waitFor(() => expect(screen.getByText('Revenu')).toBeInTheDocument())
+  })
+
+  it('switches to English', async () => {
+    useLocaleStore.setState({ locale: 'fr' })
+    renderWithProviders(<App />, createMemoryBackend({ shops: [makeShop()] }))
+    await userEvent.click(await screen.findByRole('button', { name: 'Switch to English' }))
+    expect(await screen.findByRole('list', { name: 'Results' })).toBeInTheDocument()
+    expect(document.documentElement.lang).toBe('en')
+    useLocaleStore.setState({ locale: 'fr' })
+  })
+
+  it('signs in with a demo account', async () => {
+    useLocaleStore.setState({ locale: 'fr' })
+    renderWithProviders(<App />, createMemoryBackend({ shops: [makeShop()] }))
+    await userEvent.click(await screen.findByRole('button', { name: 'Se connecter' }))
+    await userEvent.click(screen.getByRole('button', { name: /Camille/ }))
+    expect(await screen.findByText('Connecté·e : Camille')).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Se déconnecter' }))
+    expect(await screen.findByRole('button', { name: 'Se connecter' })).toBeInTheDocument()
+  })
+})

@@ -1,0 +1,132 @@
+import { createClient } from '@supabase/supabase-js'
+import { describe, expect, it, vi } from 'vitest'
+import { createSupabaseBackend } from '@/backend/supabase/supabase-backend'
+import { BackendError } from '@/backend/errors'
+import { SHOP_COLUMNS } from '@/backend/sql-objects'
+
+const URL_BASE = 'https://project.supabase.test'
+
+function shopRow(overrides: Record<string, unknown> = {}) {
+  return Object.fromEntries(
+    SHOP_COLUMNS.map((column) => [
+      column,
+      {
+        id: 's1',
+        territory_slug: 'grand-poitiers',
+        kind: 'commercant',
+        name: 'Démo — Épicerie',
+        category_slug: 'alimentation',
+        location: '(0.34,46.58)',
+        social_links: [],
+        services: ['delivery'],
+        status: 'open',
+        published: true,
+        source: 'demo',
+        created_at: '2026-11-22T04:00:00.000001+00:00',
+        updated_at: '2026-11-22T04:00:57.003123+00:00',
+        ...overrides,
+      }[column] ?? null,
+    ]),
+  )
+}
+
+function backendWith(respond: (url: URL, init: RequestInit) => Response) {
+  const calls: { url: URL; init: RequestInit }[] = []
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url)
+    calls.push({ url, init })
+    return respond(url, init)
+  })
+  const client = createClient(URL_BASE, 'anon-key', {
+    global: { fetch: fetchMock as unknown as typeof fetch },
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+  })
+  return { backend: createSupabaseBackend({ url: URL_BASE, anonKey: 'anon-key' }, client), calls }
+}
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+
+describe('Supabase adapter', () => {
+  it('lists a territory’s shops from the shops table with the shared column list', async () => {
+    const { backend, calls } = backendWith(() => json([shopRow()]))
+    const shops = await backend.listShops('grand-poitiers')
+    expect(shops).toHaveLength(1)
+    expect(shops[0]?.location).toEqual({ lon: 0.34, lat: 46.58 })
+    expect(shops[0]?.updatedAt).toBe('2026-11-22T04:00:57.003123+00:00')
+    const { url } = calls[0]!
+    expect(url.pathname).toBe('/rest/v1/shops')
+    expect(url.searchParams.get('select')).toBe(SHOP_COLUMNS.join(','))
+    expect(url.searchParams.get('territory_slug')).toBe('eq.grand-poitiers')
+  })
+
+  it('calls set_shop_status with named arguments, including the concurrency token', async () => {
+    const { backend, calls } = backendWith(() => json(shopRow({ status: 'closed' })))
+    const shop = await backend.setShopStatus({
+      shopId: 's1',
+      status: 'closed',
+      message: 'Congés',
+      closedUntil: '2026-12-01',
+      services: ['delivery'],
+      expectedUpdatedAt: '2026-11-22T04:00:57.003123+00:00',
+    })
+    expect(shop.status).toBe('closed')
+    const { url, init } = calls[0]!
+    expect(url.pathname).toBe('/rest/v1/rpc/set_shop_status')
+    expect(init.method).toBe('POST')
+    expect(JSON.parse(String(init.body))).toEqual({
+      shop_id: 's1',
+      status: 'closed',
+      message: 'Congés',
+      closed_until: '2026-12-01',
+      services: ['delivery'],
+      expected_updated_at: '2026-11-22T04:00:57.003123+00:00',
+    })
+  })
+
+  it('turns the database’s stale-update refusal into a stale-update error', async () => {
+    const { backend } = backendWith(() =>
+      json({ code: 'PT409', message: 'stale_update: the shop changed since it was loaded', details: null, hint: null }, 409),
+    )
+    const failure = backend.setShopStatus({
+      shopId: 's1',
+      status: 'open',
+      message: null,
+      closedUntil: null,
+      services: null,
+      expectedUpdatedAt: '2026-11-22T04:00:00+00:00',
+    })
+    await expect(failure).rejects.toBeInstanceOf(BackendError)
+    await expect(failure).rejects.toMatchObject({ kind: 'stale-update', code: 'PT409' })
+  })
+
+  it('turns a refused write into a forbidden error', async () => {
+    const { backend } = backendWith(() =>
+      json({ code: '42501', message: 'not allowed to change the status of this shop' }, 403),
+    )
+    await expect(
+      backend.setShopStatus({
+        shopId: 's1',
+        status: 'open',
+        message: null,
+        closedUntil: null,
+        services: null,
+        expectedUpdatedAt: 'x',
+      }),
+    ).rejects.toMatchObject({ kind: 'forbidden' })
+  })
+
+  it('offers e-mail sign-in and no demo accounts', () => {
+    const { backend } = backendWith(() => json([]))
+    expect(backend.signInMethods()).toEqual({ demoAccounts: [], email: true })
+  })
+
+  it('asks Supabase Auth for a one-time code by e-mail', async () => {
+    const { backend, calls } = backendWith(() => json({}))
+    await expect(backend.signIn({ kind: 'email-code-request', email: 'a@b.fr' })).resolves.toEqual({
+      kind: 'email-sent',
+    })
+    expect(calls[0]!.url.pathname).toBe('/auth/v1/otp')
+    expect(JSON.parse(String(calls[0]!.init.body))).toMatchObject({ email: 'a@b.fr' })
+  })
+})

@@ -23,7 +23,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'maplibre-gl', message: 'MapLibre lives in src/map and features/*/map.' }],
+          paths: [
+            { name: 'maplibre-gl', message: 'MapLibre lives in src/map and features/*/map.' },
+          ],
           patterns: [
             {
               group: ['@supabase/*', '@electric-sql/*'],

@@ -30,7 +30,8 @@ export function App() {
       <header className="app-header">
         <div className="app-header__title">
           <h1>
-            Vitrine{territory ? <span className="app-header__territory"> · {territory.name}</span> : null}
+            Vitrine
+            {territory ? <span className="app-header__territory"> · {territory.name}</span> : null}
           </h1>
           <p className="app-header__tagline">{t('app.tagline')}</p>
         </div>

@@ -12,9 +12,12 @@ export function useBackendChanges(backend: VitrineBackend) {
       backend.subscribe((change) => {
         if (change.kind === 'shops') {
           void queryClient.invalidateQueries({
-            queryKey: change.territorySlug ? placesKeys.shops(change.territorySlug) : placesKeys.all,
+            queryKey: change.territorySlug
+              ? placesKeys.shops(change.territorySlug)
+              : placesKeys.all,
           })
-          if (change.shopId) void queryClient.invalidateQueries({ queryKey: placesKeys.shop(change.shopId) })
+          if (change.shopId)
+            void queryClient.invalidateQueries({ queryKey: placesKeys.shop(change.shopId) })
         } else if (change.kind === 'session') {
           void queryClient.invalidateQueries({ queryKey: accountKeys.all })
           void queryClient.invalidateQueries({ queryKey: placesKeys.all })

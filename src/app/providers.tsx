@@ -49,7 +49,12 @@ export function AppProviders({
       </div>
     )
   }
-  if (!backend) return <p role="status" className="app-loading">{t('list.loading')}</p>
+  if (!backend)
+    return (
+      <p role="status" className="app-loading">
+        {t('list.loading')}
+      </p>
+    )
 
   return (
     <QueryClientProvider client={queryClient}>

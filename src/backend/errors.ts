@@ -3,20 +3,19 @@
  * a PGlite DatabaseError) into these so that the UI never depends on a driver.
  */
 export type BackendErrorKind =
-  | 'stale-update'
-  | 'forbidden'
-  | 'invalid'
-  | 'not-found'
-  | 'network'
-  | 'unavailable'
-  | 'unknown'
+  'stale-update' | 'forbidden' | 'invalid' | 'not-found' | 'network' | 'unavailable' | 'unknown'
 
 export class BackendError extends Error {
   readonly kind: BackendErrorKind
   readonly code: string | null
   readonly detail: string | null
 
-  constructor(kind: BackendErrorKind, message: string, code: string | null = null, detail: string | null = null) {
+  constructor(
+    kind: BackendErrorKind,
+    message: string,
+    code: string | null = null,
+    detail: string | null = null,
+  ) {
     super(message)
     this.name = 'BackendError'
     this.kind = kind

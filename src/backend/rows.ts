@@ -40,7 +40,9 @@ const NUMBER = String.raw`-?\d+(?:\.\d+)?(?:e-?\d+)?`
 
 /** Parses PostgreSQL's `point` text output: "(lon,lat)". */
 export function parsePoint(text: string): LonLat {
-  const match = new RegExp(String.raw`^\(\s*(${NUMBER})\s*,\s*(${NUMBER})\s*\)$`, 'i').exec(text.trim())
+  const match = new RegExp(String.raw`^\(\s*(${NUMBER})\s*,\s*(${NUMBER})\s*\)$`, 'i').exec(
+    text.trim(),
+  )
   if (!match) throw new Error(`Not a point: ${text}`)
   return { lon: Number(match[1]), lat: Number(match[2]) }
 }

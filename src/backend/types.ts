@@ -14,7 +14,13 @@ export const SHOP_SERVICES = [
 ] as const
 export type ShopService = (typeof SHOP_SERVICES)[number]
 
-export const SHOP_KINDS = ['commercant', 'artisan', 'producteur', 'marche', 'service_public'] as const
+export const SHOP_KINDS = [
+  'commercant',
+  'artisan',
+  'producteur',
+  'marche',
+  'service_public',
+] as const
 export type ShopKind = (typeof SHOP_KINDS)[number]
 
 export interface LonLat {

@@ -15,6 +15,8 @@ const supabaseAnonKey = nonEmpty(import.meta.env.VITE_SUPABASE_ANON_KEY)
 export const env = {
   /** Both variables set: production on Supabase. Otherwise the embedded database. */
   supabase:
-    supabaseUrl && supabaseAnonKey ? ({ url: supabaseUrl, anonKey: supabaseAnonKey } satisfies SupabaseConfig) : null,
+    supabaseUrl && supabaseAnonKey
+      ? ({ url: supabaseUrl, anonKey: supabaseAnonKey } satisfies SupabaseConfig)
+      : null,
   defaultTerritory: nonEmpty(import.meta.env.VITE_DEFAULT_TERRITORY) ?? 'grand-poitiers',
 } as const

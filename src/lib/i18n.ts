@@ -32,7 +32,8 @@ const fr = {
   'account.close': 'Fermer',
   'credits.title': 'Sources et licences',
   'credits.osm': '© OpenStreetMap contributors',
-  'credits.open': 'IGN Admin Express, DGCL BANATIC, Grand Poitiers Open Data, La Poste (Licence Ouverte)',
+  'credits.open':
+    'IGN Admin Express, DGCL BANATIC, Grand Poitiers Open Data, La Poste (Licence Ouverte)',
   'locale.switch': 'English',
   'locale.switchLabel': 'Switch to English',
   'backend.embedded': 'Mode démonstration (base intégrée au navigateur)',
@@ -65,13 +66,15 @@ const en: Messages = {
   'account.demoNote': 'Demonstration: data stays in this browser. Pick an account to try it.',
   'account.signedInAs': (name: string) => `Signed in: ${name}`,
   'account.reset': 'Reset the demonstration data',
-  'account.resetConfirm': 'Restore all demonstration data to its initial state? Your changes will be lost.',
+  'account.resetConfirm':
+    'Restore all demonstration data to its initial state? Your changes will be lost.',
   'account.resetDone': 'The demonstration data has been reset.',
   'account.error': 'Sign-in failed.',
   'account.close': 'Close',
   'credits.title': 'Sources and licences',
   'credits.osm': '© OpenStreetMap contributors',
-  'credits.open': 'IGN Admin Express, DGCL BANATIC, Grand Poitiers Open Data, La Poste (Licence Ouverte)',
+  'credits.open':
+    'IGN Admin Express, DGCL BANATIC, Grand Poitiers Open Data, La Poste (Licence Ouverte)',
   'locale.switch': 'Français',
   'locale.switchLabel': 'Passer en français',
   'backend.embedded': 'Demonstration mode (database in your browser)',

@@ -13,8 +13,7 @@ export function bundledStyle(communesUrl: string): StyleSpecification {
       [SOURCE_IDS.communes]: {
         type: 'geojson',
         data: communesUrl,
-        attribution:
-          'Communes : IGN Admin Express 2018, DGCL BANATIC 2025 (Licence Ouverte)',
+        attribution: 'Communes : IGN Admin Express 2018, DGCL BANATIC 2025 (Licence Ouverte)',
       },
     },
     layers: [
@@ -29,7 +28,10 @@ export function bundledStyle(communesUrl: string): StyleSpecification {
         id: LAYER_IDS.communesLine,
         type: 'line',
         source: SOURCE_IDS.communes,
-        paint: { 'line-color': '#a8a293', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.5, 14, 2] },
+        paint: {
+          'line-color': '#a8a293',
+          'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.5, 14, 2],
+        },
       },
     ],
   }

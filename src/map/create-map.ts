@@ -1,4 +1,9 @@
-import { Map as MapLibreMap, NavigationControl, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl'
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  type LngLatBoundsLike,
+  type StyleSpecification,
+} from 'maplibre-gl'
 import 'maplibre-gl/dist/maplibre-gl.css'
 
 export interface CreateMapOptions {

@@ -13,7 +13,14 @@ export interface MapViewProps {
 }
 
 /** The shared map shell: a labelled region holding the map; layers come as children. */
-export function MapView({ label, bounds, communesUrl, attribution, locale, children }: MapViewProps) {
+export function MapView({
+  label,
+  bounds,
+  communesUrl,
+  attribution,
+  locale,
+  children,
+}: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const map = useMapInstance(containerRef, {
     style: bundledStyle(communesUrl),

@@ -1,11 +1,23 @@
 import { PGlite } from '@electric-sql/pglite'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, renameSync, rmSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs'
 import { join } from 'node:path'
-import { databaseSetupSql } from './sql-files'
-import { LIST_SHOPS_SQL } from '../../src/backend/embedded/embedded-queries'
-import { impersonate, ANON } from '../../src/backend/embedded/impersonation'
-import { dataDirName, MANIFEST_FILE, type EmbeddedManifest } from '../../src/backend/embedded/embedded-manifest'
+import { databaseSetupSql } from './sql-files.ts'
+import { LIST_SHOPS_SQL } from '../../src/backend/embedded/embedded-queries.ts'
+import { impersonate, ANON } from '../../src/backend/embedded/impersonation.ts'
+import {
+  dataDirName,
+  MANIFEST_FILE,
+  type EmbeddedManifest,
+} from '../../src/backend/embedded/embedded-manifest.ts'
 
 const rootDir = join(import.meta.dirname, '..', '..')
 
@@ -16,7 +28,9 @@ export interface EmbeddedAssets {
 }
 
 function pgliteVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(rootDir, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'))
+  const pkg = JSON.parse(
+    readFileSync(join(rootDir, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'),
+  )
   return String(pkg.version)
 }
 
@@ -35,12 +49,14 @@ async function build(version: string): Promise<EmbeddedAssets> {
     try {
       await db.exec(sql)
     } catch (error) {
-      throw new Error(`Embedded database: ${name} failed: ${(error as Error).message}`)
+      throw new Error(`Embedded database: ${name} failed: ${(error as Error).message}`, { cause: error })
     }
   }
   const files = new Map<string, Buffer>()
   const snapshots: Record<string, string> = {}
-  const territories = await db.query<{ slug: string }>('select slug from public.territories order by slug')
+  const territories = await db.query<{ slug: string }>(
+    'select slug from public.territories order by slug',
+  )
   for (const { slug } of territories.rows) {
     // The same query the embedded backend runs for a visitor, as `anon`, so RLS shapes it.
     await db.exec('begin')
@@ -51,7 +67,12 @@ async function build(version: string): Promise<EmbeddedAssets> {
     files.set(file, Buffer.from(JSON.stringify(rows)))
     snapshots[slug] = `embedded/${file}`
   }
-  const accounts = await db.query<{ id: string; email: string; display_name: string | null; description: string }>(`
+  const accounts = await db.query<{
+    id: string
+    email: string
+    display_name: string | null
+    description: string
+  }>(`
     select u.id, u.email, u.raw_user_meta_data ->> 'display_name' as display_name,
       concat_ws(' · ',
         (select 'Curateur·rice : ' || string_agg(t.name, ', ' order by t.name)

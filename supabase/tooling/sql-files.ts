@@ -4,7 +4,9 @@ import { join } from 'node:path'
 const supabaseDir = join(import.meta.dirname, '..')
 
 /** The SQL a fresh database runs, in order: Supabase stand-in, migrations, then the seed. */
-export function databaseSetupSql(options: { seed?: boolean } = {}): { name: string; sql: string }[] {
+export function databaseSetupSql(
+  options: { seed?: boolean } = {},
+): { name: string; sql: string }[] {
   const local = readdirSync(join(supabaseDir, 'local'))
     .filter((f) => f.endsWith('.sql'))
     .sort()

@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite'
-import { buildEmbeddedAssets, type EmbeddedAssets } from './build-embedded-database'
-import { EMBEDDED_DIR } from '../../src/backend/embedded/embedded-manifest'
+import { buildEmbeddedAssets, type EmbeddedAssets } from './build-embedded-database.ts'
+import { EMBEDDED_DIR } from '../../src/backend/embedded/embedded-manifest.ts'
 
 const CONTENT_TYPES: Record<string, string> = {
   json: 'application/json',
@@ -29,7 +29,10 @@ export function embeddedDatabaseAssets(): Plugin {
           if (!file) return next()
           const extension = path.split('.').pop() ?? ''
           res.setHeader('Content-Type', CONTENT_TYPES[extension] ?? 'application/octet-stream')
-          res.setHeader('Cache-Control', path.endsWith('manifest.json') ? 'no-cache' : 'max-age=31536000, immutable')
+          res.setHeader(
+            'Cache-Control',
+            path.endsWith('manifest.json') ? 'no-cache' : 'max-age=31536000, immutable',
+          )
           res.end(file)
         } catch (error) {
           next(error)

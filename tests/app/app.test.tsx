@@ -16,7 +16,10 @@ describe('App', () => {
   it('shows the territory, its places and the credits', async () => {
     useLocaleStore.setState({ locale: 'fr' })
     const backend = createMemoryBackend({
-      shops: [makeShop({ name: 'Médiathèque François-Mitterrand' }), makeShop({ name: 'Marché des Couronneries' })],
+      shops: [
+        makeShop({ name: 'Médiathèque François-Mitterrand' }),
+        makeShop({ name: 'Marché des Couronneries' }),
+      ],
     })
     renderWithProviders(<App />, backend)
     const list = await screen.findByRole('list', { name: 'Résultats' })

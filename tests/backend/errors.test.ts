@@ -17,7 +17,11 @@ describe('errorKindFromSqlState', () => {
 
 describe('toBackendError', () => {
   it('keeps code and detail of a PostgREST error', () => {
-    const error = toBackendError({ code: 'PT409', message: 'stale_update', details: '2026-11-22 04:00:57+00' })
+    const error = toBackendError({
+      code: 'PT409',
+      message: 'stale_update',
+      details: '2026-11-22 04:00:57+00',
+    })
     expect(error).toBeInstanceOf(BackendError)
     expect(error.kind).toBe('stale-update')
     expect(error.detail).toBe('2026-11-22 04:00:57+00')

@@ -15,8 +15,12 @@ describe('parsePoint', () => {
 
 describe('parseBox', () => {
   it('orders corners as west, south, east, north whatever the input order', () => {
-    expect(parseBox('(0.7744,46.7852),(-0.047,46.3049)')).toEqual([-0.047, 46.3049, 0.7744, 46.7852])
-    expect(parseBox('(-0.047,46.3049),(0.7744,46.7852)')).toEqual([-0.047, 46.3049, 0.7744, 46.7852])
+    expect(parseBox('(0.7744,46.7852),(-0.047,46.3049)')).toEqual([
+      -0.047, 46.3049, 0.7744, 46.7852,
+    ])
+    expect(parseBox('(-0.047,46.3049),(0.7744,46.7852)')).toEqual([
+      -0.047, 46.3049, 0.7744, 46.7852,
+    ])
   })
   it('refuses a malformed box', () => {
     expect(() => parseBox('(1,2)')).toThrow(/Not a box/)
@@ -28,8 +32,14 @@ describe('parseTextArray', () => {
     expect(parseTextArray(['a'])).toEqual(['a'])
     expect(parseTextArray(null)).toEqual([])
     expect(parseTextArray('{}')).toEqual([])
-    expect(parseTextArray('{delivery,click_and_collect}')).toEqual(['delivery', 'click_and_collect'])
-    expect(parseTextArray('{"https://a.fr/x,y","b \\"q\\""}')).toEqual(['https://a.fr/x,y', 'b "q"'])
+    expect(parseTextArray('{delivery,click_and_collect}')).toEqual([
+      'delivery',
+      'click_and_collect',
+    ])
+    expect(parseTextArray('{"https://a.fr/x,y","b \\"q\\""}')).toEqual([
+      'https://a.fr/x,y',
+      'b "q"',
+    ])
   })
 })
 
@@ -79,8 +89,9 @@ describe('toShop', () => {
     expect(shop.communeName).toBe('Poitiers')
   })
   it('turns a Date closed_until into a calendar date', () => {
-    expect(toShop({ ...row, status: 'closed', closed_until: new Date('2026-12-01T00:00:00Z') as never }).closedUntil).toBe(
-      '2026-12-01',
-    )
+    expect(
+      toShop({ ...row, status: 'closed', closed_until: new Date('2026-12-01T00:00:00Z') as never })
+        .closedUntil,
+    ).toBe('2026-12-01')
   })
 })

@@ -31,7 +31,7 @@ export default async function setup(project: TestProject) {
       try {
         await client.query(sql)
       } catch (error) {
-        throw new Error(`PostgreSQL: ${name} failed: ${(error as Error).message}`)
+        throw new Error(`PostgreSQL: ${name} failed: ${(error as Error).message}`, { cause: error })
       }
     }
     await client.end()
@@ -48,7 +48,7 @@ export default async function setup(project: TestProject) {
     try {
       await db.exec(sql)
     } catch (error) {
-      throw new Error(`PGlite: ${name} failed: ${(error as Error).message}`)
+      throw new Error(`PGlite: ${name} failed: ${(error as Error).message}`, { cause: error })
     }
   }
   const dump = await db.dumpDataDir('gzip')

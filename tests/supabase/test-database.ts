@@ -2,7 +2,11 @@ import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { readFileSync } from 'node:fs'
 import { inject, expect } from 'vitest'
-import { impersonate, type Actor, type SqlConnection } from '../../src/backend/embedded/impersonation'
+import {
+  impersonate,
+  type Actor,
+  type SqlConnection,
+} from '../../src/backend/embedded/impersonation'
 import { withDatabase } from './global-setup'
 
 export type { Actor }
@@ -13,7 +17,8 @@ type Row = Record<string, unknown>
 
 /**
  * A fresh copy of the migrated and seeded database for one test file.
- * - `superuser(sql)` runs as the owner (fixtures, checks), committed.
+ * - `superuser(sql, params?)` runs as the owner (fixtures, checks), committed; without params
+ *   it accepts several statements.
  * - `as(actor, sql)` runs one statement as `anon`/`authenticated` with JWT claims, inside a
  *   transaction that is rolled back afterwards, so tests stay independent.
  * - `session(fn)` runs several steps in one rolled-back transaction, each step in a savepoint
@@ -27,10 +32,16 @@ export interface TestDatabase {
   close(): Promise<void>
 }
 
-export type SessionStep = <T = Row>(actor: Actor | 'superuser', sql: string, params?: unknown[]) => Promise<T[]>
+export type SessionStep = <T = Row>(
+  actor: Actor | 'superuser',
+  sql: string,
+  params?: unknown[],
+) => Promise<T[]>
 
 interface Engine extends SqlConnection {
   exec(sql: string): Promise<void>
+  /** Simple protocol: several statements allowed, no parameters; rows of the last one. */
+  script(sql: string): Promise<Row[]>
   close(): Promise<void>
 }
 
@@ -46,6 +57,10 @@ async function openEngine(): Promise<Engine> {
     return {
       query: async (sql, params) => ({ rows: (await client.query(sql, params as unknown[])).rows }),
       exec: async (sql) => void (await client.query(sql)),
+      script: async (sql) => {
+        const result = (await client.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[]
+        return Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows
+      },
       close: async () => {
         await client.end()
         await admin.query(`drop database if exists ${name} with (force)`)
@@ -58,6 +73,7 @@ async function openEngine(): Promise<Engine> {
   return {
     query: async (sql, params) => ({ rows: (await db.query(sql, params)).rows as never[] }),
     exec: async (sql) => void (await db.exec(sql)),
+    script: async (sql) => ((await db.exec(sql)).at(-1)?.rows ?? []) as Row[],
     close: () => db.close(),
   }
 }
@@ -77,7 +93,10 @@ export async function openTestDatabase(): Promise<TestDatabase> {
 
   return {
     engine: ENGINE,
-    superuser: async (sql, params) => (await engine.query(sql, params)).rows as never[],
+    superuser: async (sql, params) =>
+      (params === undefined
+        ? await engine.script(sql)
+        : (await engine.query(sql, params)).rows) as never[],
     as: (actor, sql, params) =>
       inRolledBackTransaction(async () => {
         await impersonate(engine, actor)
@@ -122,6 +141,9 @@ export async function expectRefused(promise: Promise<unknown>, code: string): Pr
     () => null,
     (e: unknown) => e as { code?: string; message?: string },
   )
-  expect(error, `expected a refusal with SQLSTATE ${code}, but the statement succeeded`).not.toBeNull()
+  expect(
+    error,
+    `expected a refusal with SQLSTATE ${code}, but the statement succeeded`,
+  ).not.toBeNull()
   expect(error?.code, `refused with ${error?.code}: ${error?.message}`).toBe(code)
 }

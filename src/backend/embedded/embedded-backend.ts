@@ -1,7 +1,14 @@
 import { PGliteWorker } from '@electric-sql/pglite/worker'
 import type { VitrineBackend } from '../port'
 import { BackendError, toBackendError } from '../errors'
-import { toMyShop, toShop, toTerritory, type MyShopRow, type ShopRow, type TerritoryRow } from '../rows'
+import {
+  toMyShop,
+  toShop,
+  toTerritory,
+  type MyShopRow,
+  type ShopRow,
+  type TerritoryRow,
+} from '../rows'
 import type { BackendChange, SessionUser, Shop, SignInMethod } from '../types'
 import {
   GET_SHOP_SQL,
@@ -11,7 +18,12 @@ import {
   RESET_TRUNCATE_SQL,
   SET_SHOP_STATUS_SQL,
 } from './embedded-queries'
-import { dataDirName, EMBEDDED_DIR, MANIFEST_FILE, type EmbeddedManifest } from './embedded-manifest'
+import {
+  dataDirName,
+  EMBEDDED_DIR,
+  MANIFEST_FILE,
+  type EmbeddedManifest,
+} from './embedded-manifest'
 import type { EmbeddedWorkerMeta } from './embedded-worker'
 import { ANON, impersonate, type Actor, type SqlConnection } from './impersonation'
 
@@ -58,7 +70,9 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     emitLocal(change)
     channel?.postMessage(change)
   }
-  channel?.addEventListener('message', (event: MessageEvent<BackendChange>) => emitLocal(event.data))
+  channel?.addEventListener('message', (event: MessageEvent<BackendChange>) =>
+    emitLocal(event.data),
+  )
 
   const meta: EmbeddedWorkerMeta = {
     dataDirName: dataDirName(manifest.version),
@@ -84,7 +98,10 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
       : ANON
   }
 
-  async function run<T>(fn: (tx: SqlConnection) => Promise<T>, actor: Actor = currentActor()): Promise<T> {
+  async function run<T>(
+    fn: (tx: SqlConnection) => Promise<T>,
+    actor: Actor = currentActor(),
+  ): Promise<T> {
     await readyPromise
     try {
       return await db.transaction(async (tx) => {
@@ -154,8 +171,13 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
         )
       }
       const account = manifest.demoAccounts.find((a) => a.email === method.email)
-      if (!account) throw new BackendError('not-found', `Compte de démonstration inconnu : ${method.email}`)
-      const user: SessionUser = { id: account.userId, email: account.email, displayName: account.displayName }
+      if (!account)
+        throw new BackendError('not-found', `Compte de démonstration inconnu : ${method.email}`)
+      const user: SessionUser = {
+        id: account.userId,
+        email: account.email,
+        displayName: account.displayName,
+      }
       localStorage.setItem(SESSION_KEY, JSON.stringify({ user } satisfies StoredSession))
       emit({ kind: 'session' })
       return { kind: 'signed-in', user }

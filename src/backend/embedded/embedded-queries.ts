@@ -1,4 +1,4 @@
-import { SHOP_COLUMNS, SQL_FUNCTIONS, MY_SHOPS_COLUMNS, TERRITORY_COLUMNS } from '../sql-objects'
+import { SHOP_COLUMNS, SQL_FUNCTIONS, MY_SHOPS_COLUMNS, TERRITORY_COLUMNS } from '../sql-objects.ts'
 
 const TIMESTAMP_COLUMNS = new Set(['status_updated_at', 'created_at', 'updated_at'])
 const TEXT_COLUMNS = new Set(['location', 'closed_until'])

@@ -22,7 +22,8 @@ void worker({
     let loadDataDir: Blob | undefined
     if (!(await browserCopyExists(meta.dataDirName))) {
       const response = await fetch(meta.pgdataUrl)
-      if (!response.ok) throw new Error(`Cannot load the demonstration database (${response.status})`)
+      if (!response.ok)
+        throw new Error(`Cannot load the demonstration database (${response.status})`)
       loadDataDir = await response.blob()
     }
     return PGlite.create({

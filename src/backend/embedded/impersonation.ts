@@ -5,8 +5,7 @@
  */
 
 export type Actor =
-  | { role: 'anon' }
-  | { role: 'authenticated'; userId: string; email?: string | null }
+  { role: 'anon' } | { role: 'authenticated'; userId: string; email?: string | null }
 
 export const ANON: Actor = { role: 'anon' }
 

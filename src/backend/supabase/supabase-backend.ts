@@ -1,8 +1,21 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js'
 import type { VitrineBackend } from '../port'
 import { BackendError, toBackendError } from '../errors'
-import { toMyShop, toShop, toTerritory, type MyShopRow, type ShopRow, type TerritoryRow } from '../rows'
-import { MY_SHOPS_COLUMNS, SHOP_COLUMNS, SQL_FUNCTIONS, SQL_TABLES, TERRITORY_COLUMNS } from '../sql-objects'
+import {
+  toMyShop,
+  toShop,
+  toTerritory,
+  type MyShopRow,
+  type ShopRow,
+  type TerritoryRow,
+} from '../rows'
+import {
+  MY_SHOPS_COLUMNS,
+  SHOP_COLUMNS,
+  SQL_FUNCTIONS,
+  SQL_TABLES,
+  TERRITORY_COLUMNS,
+} from '../sql-objects'
 import type { BackendChange, SessionUser, SetShopStatusInput } from '../types'
 import type { SupabaseConfig } from '../../lib/env'
 
@@ -14,7 +27,11 @@ type User = { id: string; email?: string | null; user_metadata?: Record<string, 
 function toSessionUser(user: User | null | undefined): SessionUser | null {
   if (!user) return null
   const name = user.user_metadata?.display_name ?? user.user_metadata?.full_name
-  return { id: user.id, email: user.email ?? null, displayName: typeof name === 'string' ? name : null }
+  return {
+    id: user.id,
+    email: user.email ?? null,
+    displayName: typeof name === 'string' ? name : null,
+  }
 }
 
 /** Named arguments of set_shop_status, from the shared list so the contract test covers them. */
@@ -31,7 +48,10 @@ export function setShopStatusArgs(input: SetShopStatusInput): Record<string, unk
 }
 
 /** Production: the same SQL objects through PostgREST, Supabase Auth and Realtime. */
-export function createSupabaseBackend(config: SupabaseConfig, client?: SupabaseClient): VitrineBackend {
+export function createSupabaseBackend(
+  config: SupabaseConfig,
+  client?: SupabaseClient,
+): VitrineBackend {
   const supabase =
     client ??
     createClient(config.url, config.anonKey, {
@@ -46,7 +66,10 @@ export function createSupabaseBackend(config: SupabaseConfig, client?: SupabaseC
     mode: 'supabase',
 
     async listTerritories(signal) {
-      let query = supabase.from(SQL_TABLES.territories.name).select(TERRITORY_SELECT).order('sort_order')
+      let query = supabase
+        .from(SQL_TABLES.territories.name)
+        .select(TERRITORY_SELECT)
+        .order('sort_order')
       if (signal) query = query.abortSignal(signal)
       const { data, error } = await query
       if (error) fail(error)
@@ -141,10 +164,18 @@ export function createSupabaseBackend(config: SupabaseConfig, client?: SupabaseC
     subscribe(listener: (change: BackendChange) => void) {
       const channel = supabase
         .channel('vitrine-shops')
-        .on('postgres_changes', { event: '*', schema: 'public', table: SQL_TABLES.shops.name }, (payload) => {
-          const row = (payload.new ?? payload.old ?? {}) as Partial<ShopRow>
-          listener({ kind: 'shops', territorySlug: row.territory_slug ?? null, shopId: row.id ?? null })
-        })
+        .on(
+          'postgres_changes',
+          { event: '*', schema: 'public', table: SQL_TABLES.shops.name },
+          (payload) => {
+            const row = (payload.new ?? payload.old ?? {}) as Partial<ShopRow>
+            listener({
+              kind: 'shops',
+              territorySlug: row.territory_slug ?? null,
+              shopId: row.id ?? null,
+            })
+          },
+        )
         .subscribe()
       const { data } = supabase.auth.onAuthStateChange(() => listener({ kind: 'session' }))
       return () => {

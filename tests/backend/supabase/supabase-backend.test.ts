@@ -7,33 +7,31 @@ import { SHOP_COLUMNS } from '@/backend/sql-objects'
 const URL_BASE = 'https://project.supabase.test'
 
 function shopRow(overrides: Record<string, unknown> = {}) {
-  return Object.fromEntries(
-    SHOP_COLUMNS.map((column) => [
-      column,
-      {
-        id: 's1',
-        territory_slug: 'grand-poitiers',
-        kind: 'commercant',
-        name: 'Démo — Épicerie',
-        category_slug: 'alimentation',
-        location: '(0.34,46.58)',
-        social_links: [],
-        services: ['delivery'],
-        status: 'open',
-        published: true,
-        source: 'demo',
-        created_at: '2026-11-22T04:00:00.000001+00:00',
-        updated_at: '2026-11-22T04:00:57.003123+00:00',
-        ...overrides,
-      }[column] ?? null,
-    ]),
-  )
+  const values: Record<string, unknown> = {
+    id: 's1',
+    territory_slug: 'grand-poitiers',
+    kind: 'commercant',
+    name: 'Démo — Épicerie',
+    category_slug: 'alimentation',
+    location: '(0.34,46.58)',
+    social_links: [],
+    services: ['delivery'],
+    status: 'open',
+    published: true,
+    source: 'demo',
+    created_at: '2026-11-22T04:00:00.000001+00:00',
+    updated_at: '2026-11-22T04:00:57.003123+00:00',
+    ...overrides,
+  }
+  return Object.fromEntries(SHOP_COLUMNS.map((column) => [column, values[column] ?? null]))
 }
 
 function backendWith(respond: (url: URL, init: RequestInit) => Response) {
   const calls: { url: URL; init: RequestInit }[] = []
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url)
+    const url = new URL(
+      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+    )
     calls.push({ url, init })
     return respond(url, init)
   })
@@ -86,7 +84,15 @@ describe('Supabase adapter', () => {
 
   it('turns the database’s stale-update refusal into a stale-update error', async () => {
     const { backend } = backendWith(() =>
-      json({ code: 'PT409', message: 'stale_update: the shop changed since it was loaded', details: null, hint: null }, 409),
+      json(
+        {
+          code: 'PT409',
+          message: 'stale_update: the shop changed since it was loaded',
+          details: null,
+          hint: null,
+        },
+        409,
+      ),
     )
     const failure = backend.setShopStatus({
       shopId: 's1',

@@ -40,7 +40,9 @@ export function AccountMenu() {
     <div className="account-menu">
       {user ? (
         <>
-          <span className="account-menu__user">{t('account.signedInAs')(user.displayName ?? user.email ?? '')}</span>
+          <span className="account-menu__user">
+            {t('account.signedInAs')(user.displayName ?? user.email ?? '')}
+          </span>
           <button type="button" onClick={() => signOut.mutate()}>
             {t('account.signOut')}
           </button>
@@ -51,12 +53,24 @@ export function AccountMenu() {
         </button>
       )}
       {backend.resetDemoData ? (
-        <button type="button" className="link-button" onClick={() => { setConfirmingReset(true); open() }}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setConfirmingReset(true)
+            open()
+          }}
+        >
           {t('account.reset')}
         </button>
       ) : null}
 
-      <dialog ref={dialogRef} aria-labelledby={titleId} className="account-dialog" onClose={() => setConfirmingReset(false)}>
+      <dialog
+        ref={dialogRef}
+        aria-labelledby={titleId}
+        className="account-dialog"
+        onClose={() => setConfirmingReset(false)}
+      >
         {confirmingReset ? (
           <>
             <h2 id={titleId}>{t('account.reset')}</h2>
@@ -78,7 +92,9 @@ export function AccountMenu() {
           </>
         ) : (
           <>
-            <h2 id={titleId}>{methods.demoAccounts.length > 0 ? t('account.demoTitle') : t('account.signIn')}</h2>
+            <h2 id={titleId}>
+              {methods.demoAccounts.length > 0 ? t('account.demoTitle') : t('account.signIn')}
+            </h2>
             {methods.demoAccounts.length > 0 ? (
               <>
                 <p>{t('account.demoNote')}</p>
@@ -88,7 +104,12 @@ export function AccountMenu() {
                       <button
                         type="button"
                         disabled={signIn.isPending}
-                        onClick={() => signIn.mutate({ kind: 'demo', email: account.email }, { onSuccess: close })}
+                        onClick={() =>
+                          signIn.mutate(
+                            { kind: 'demo', email: account.email },
+                            { onSuccess: close },
+                          )
+                        }
                       >
                         <strong>{account.displayName}</strong>
                         <span>{account.email}</span>
@@ -104,7 +125,13 @@ export function AccountMenu() {
                 <form onSubmit={requestEmail}>
                   <label>
                     E-mail
-                    <input type="email" required autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+                    <input
+                      type="email"
+                      required
+                      autoComplete="email"
+                      value={email}
+                      onChange={(e) => setEmail(e.target.value)}
+                    />
                   </label>
                   <button type="submit" disabled={signIn.isPending}>
                     Recevoir un lien et un code
@@ -112,10 +139,20 @@ export function AccountMenu() {
                 </form>
                 {signIn.data?.kind === 'email-sent' ? (
                   <form onSubmit={verifyCode}>
-                    <p role="status">Un e-mail vient de partir : ouvrez le lien, ou saisissez le code à six chiffres.</p>
+                    <p role="status">
+                      Un e-mail vient de partir : ouvrez le lien, ou saisissez le code à six
+                      chiffres.
+                    </p>
                     <label>
                       Code
-                      <input inputMode="numeric" pattern="[0-9]{6}" required autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} />
+                      <input
+                        inputMode="numeric"
+                        pattern="[0-9]{6}"
+                        required
+                        autoComplete="one-time-code"
+                        value={code}
+                        onChange={(e) => setCode(e.target.value)}
+                      />
                     </label>
                     <button type="submit" disabled={signIn.isPending}>
                       Valider le code

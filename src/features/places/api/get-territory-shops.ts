@@ -3,7 +3,11 @@ import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
 import { placesKeys } from './places-keys'
 
-export function getTerritoryShops(backend: VitrineBackend, territorySlug: string, signal?: AbortSignal) {
+export function getTerritoryShops(
+  backend: VitrineBackend,
+  territorySlug: string,
+  signal?: AbortSignal,
+) {
   return backend.listShops(territorySlug, signal)
 }
 

@@ -8,7 +8,10 @@ export function PlaceList({ shops }: { shops: readonly Shop[] }) {
   const t = useT()
 
   useEffect(() => {
-    if (shops.length > 0 && performance.getEntriesByName('vitrine:first-places-listed').length === 0) {
+    if (
+      shops.length > 0 &&
+      performance.getEntriesByName('vitrine:first-places-listed').length === 0
+    ) {
       performance.mark('vitrine:first-places-listed')
     }
   }, [shops])

@@ -2,11 +2,12 @@ import { env } from '../lib/env'
 import type { VitrineBackend } from './port'
 
 /**
- * Picks the adapter. The condition is on Vite's build-time constants, so a Supabase build
+ * Picks the adapter. The condition uses only Vite's build-time constants, so a Supabase build
  * drops the embedded branch (PGlite and its files) and an embedded build drops supabase-js.
  */
 export async function createBackend(): Promise<VitrineBackend> {
-  if (import.meta.env.VITE_SUPABASE_URL && import.meta.env.VITE_SUPABASE_ANON_KEY && env.supabase) {
+  if (import.meta.env.VITE_SUPABASE_URL && import.meta.env.VITE_SUPABASE_ANON_KEY) {
+    if (!env.supabase) throw new Error('VITE_SUPABASE_URL and VITE_SUPABASE_ANON_KEY must not be blank.')
     const { createSupabaseBackend } = await import('./supabase/supabase-backend')
     return createSupabaseBackend(env.supabase)
   }

@@ -13,7 +13,9 @@ export default defineConfig(({ mode }) => {
     plugins: [react(), ...(embedded && mode !== 'test' ? [embeddedDatabaseAssets()] : [])],
     resolve: { alias: { '@': srcDir } },
     worker: { format: 'es' },
-    optimizeDeps: { exclude: ['@electric-sql/pglite'] },
+    // Both ship ready ESM and locate their workers and WebAssembly next to their own modules,
+    // which pre-bundling would move.
+    optimizeDeps: { exclude: ['@electric-sql/pglite', 'maplibre-gl'] },
     build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1200 },
     test: {
       projects: [

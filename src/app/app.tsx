@@ -41,9 +41,10 @@ export function App() {
             type="button"
             lang={locale === 'fr' ? 'en' : 'fr'}
             aria-label={t('locale.switchLabel')}
+            className="locale-switch"
             onClick={() => localeChosen(locale === 'fr' ? 'en' : 'fr')}
           >
-            {t('locale.switch')}
+            {locale === 'fr' ? 'EN' : 'FR'}
           </button>
         </nav>
       </header>

@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { BackendContext } from '@/backend/backend-context'
 import type { VitrineBackend } from '@/backend/port'
-import { createBackend } from '@/backend/create-backend'
+import { getBackend } from '@/backend/create-backend'
 import { createQueryClient } from '@/lib/query-client'
 import { useT } from '@/lib/i18n'
 import { useBackendChanges } from './backend-changes'
@@ -29,7 +29,7 @@ export function AppProviders({
   useEffect(() => {
     if (givenBackend) return
     let cancelled = false
-    createBackend().then(
+    getBackend().then(
       (created) => !cancelled && setBackend(created),
       (e: unknown) => !cancelled && setError(e instanceof Error ? e : new Error(String(e))),
     )

@@ -17,7 +17,14 @@ export function useMapInstance(
     const container = containerRef.current
     if (!container) return
     const instance = createMap({ ...initialOptions.current, container })
-    instance.on('load', () => setMap(instance))
+    instance.on('load', () => {
+      // The compact attribution opens itself at start and covers a phone's map; the page
+      // footer shows the same credits at all times, so start it folded.
+      container
+        .querySelector('.maplibregl-compact-show')
+        ?.classList.remove('maplibregl-compact-show')
+      setMap(instance)
+    })
     return () => {
       setMap(null)
       instance.remove()

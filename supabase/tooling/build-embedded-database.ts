@@ -11,7 +11,10 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { databaseSetupSql } from './sql-files.ts'
-import { LIST_SHOPS_SQL } from '../../src/backend/embedded/embedded-queries.ts'
+import {
+  LIST_SHOPS_SQL,
+  LIST_TERRITORIES_SQL,
+} from '../../src/backend/embedded/embedded-queries.ts'
 import { impersonate, ANON } from '../../src/backend/embedded/impersonation.ts'
 import {
   dataDirName,
@@ -39,7 +42,13 @@ export function embeddedVersion(): string {
   const hash = createHash('sha256')
   hash.update(pgliteVersion())
   for (const { name, sql } of databaseSetupSql()) hash.update(name).update('\0').update(sql)
-  hash.update(readFileSync(join(rootDir, 'src/backend/embedded/embedded-queries.ts')))
+  for (const file of [
+    'src/backend/embedded/embedded-queries.ts',
+    'src/backend/embedded/embedded-manifest.ts',
+    'supabase/tooling/build-embedded-database.ts',
+  ]) {
+    hash.update(readFileSync(join(rootDir, file)))
+  }
   return hash.digest('hex').slice(0, 16)
 }
 
@@ -49,15 +58,20 @@ async function build(version: string): Promise<EmbeddedAssets> {
     try {
       await db.exec(sql)
     } catch (error) {
-      throw new Error(`Embedded database: ${name} failed: ${(error as Error).message}`, { cause: error })
+      throw new Error(`Embedded database: ${name} failed: ${(error as Error).message}`, {
+        cause: error,
+      })
     }
   }
   const files = new Map<string, Buffer>()
   const snapshots: Record<string, string> = {}
-  const territories = await db.query<{ slug: string }>(
-    'select slug from public.territories order by slug',
-  )
-  for (const { slug } of territories.rows) {
+  await db.exec('begin')
+  await impersonate(db, ANON)
+  const territories = (
+    await db.query<EmbeddedManifest['territories'][number]>(LIST_TERRITORIES_SQL)
+  ).rows
+  await db.exec('rollback')
+  for (const { slug } of territories) {
     // The same query the embedded backend runs for a visitor, as `anon`, so RLS shapes it.
     await db.exec('begin')
     await impersonate(db, ANON)
@@ -97,6 +111,7 @@ async function build(version: string): Promise<EmbeddedAssets> {
     pgdataUrl: `embedded/${pgdataFile}`,
     seedUrl: `embedded/${seedFile}`,
     snapshots,
+    territories,
     demoAccounts: accounts.rows.map((a) => ({
       userId: a.id,
       email: a.email,

@@ -132,6 +132,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     mode: 'embedded',
 
     async listTerritories() {
+      if (!ready) return manifest.territories.map(toTerritory)
       const rows = await run((tx) => tx.query<TerritoryRow>(LIST_TERRITORIES_SQL), ANON)
       return rows.rows.map(toTerritory)
     },

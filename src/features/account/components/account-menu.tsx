@@ -52,19 +52,6 @@ export function AccountMenu() {
           {t('account.signIn')}
         </button>
       )}
-      {backend.resetDemoData ? (
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => {
-            setConfirmingReset(true)
-            open()
-          }}
-        >
-          {t('account.reset')}
-        </button>
-      ) : null}
-
       <dialog
         ref={dialogRef}
         aria-labelledby={titleId}
@@ -119,6 +106,17 @@ export function AccountMenu() {
                   ))}
                 </ul>
               </>
+            ) : null}
+            {backend.resetDemoData ? (
+              <p>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => setConfirmingReset(true)}
+                >
+                  {t('account.reset')}
+                </button>
+              </p>
             ) : null}
             {methods.email ? (
               <>

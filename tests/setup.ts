@@ -5,7 +5,7 @@ import { afterEach } from 'vitest'
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => {
   cleanup()
-  localStorage.clear()
+  globalThis.localStorage?.clear()
 })
 
 // jsdom has <dialog> but not its modal methods; browsers (and the e2e tests) use the real ones.

@@ -23,7 +23,7 @@ create table public.territories (
 );
 
 create table public.communes (
-  insee_code text primary key check (insee_code ~ '^[0-9]{2}[0-9AB][0-9]{2}$'),
+  insee_code text primary key check (insee_code ~ '^([0-9]{2}|2A|2B)[0-9]{3}$'),
   territory_slug text not null references public.territories (slug) on delete cascade,
   name text not null,
   postcodes text[] not null default '{}',
@@ -129,7 +129,7 @@ create table public.shops (
   description text check (length(description) <= 2000 and private.is_clean_text(description)),
   address text check (length(address) <= 200 and private.is_clean_text(address)),
   postcode text check (postcode ~ '^[0-9]{5}$'),
-  commune_insee text check (commune_insee ~ '^[0-9]{2}[0-9AB][0-9]{2}$'),
+  commune_insee text check (commune_insee ~ '^([0-9]{2}|2A|2B)[0-9]{3}$'),
   commune_name text check (length(commune_name) <= 100 and private.is_clean_text(commune_name)),
   location point not null,
   phone text check (private.is_phone(phone)),
@@ -398,6 +398,9 @@ grant insert (shop_id, user_id, role), update (role), delete on public.shop_memb
 grant select on public.territory_curators to authenticated;
 
 grant select on public.shop_status_events to authenticated;
+
+-- The history's identity sequence was granted by Supabase's defaults; only the trigger uses it.
+revoke all on all sequences in schema public from anon, authenticated;
 
 -- ---------------------------------------------------------------------------
 -- Row-level security

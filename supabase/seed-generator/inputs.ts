@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseCsv } from './csv'
+import type { Geometry } from './geo'
+
+export interface Feature {
+  type: 'Feature'
+  properties: Record<string, unknown>
+  geometry: Geometry
+}
+
+export interface FeatureCollection {
+  type: 'FeatureCollection'
+  features: Feature[]
+  [key: string]: unknown
+}
+
+/** Every file the seed is built from; all live in supabase/data (see its PROVENANCE.md). */
+export interface SeedInputs {
+  communesCsv: Record<string, string>[]
+  communesGeojson: FeatureCollection
+  epciGeojson: FeatureCollection
+  equipements: FeatureCollection
+  laposte: Record<string, string>[]
+  niortOsm: FeatureCollection
+}
+
+export const INPUT_FILES = {
+  communesCsv: 'boundaries/grand-poitiers-communes.csv',
+  communesGeojson: 'boundaries/grand-poitiers-communes.geojson',
+  epciGeojson: 'boundaries/grand-poitiers-epci.geojson',
+  equipements: 'poi/grand-poitiers-equipements-publics-2015.geojson',
+  laposte: 'poi/laposte-points-de-contact-86-2016.csv',
+  niortOsm: 'poi/osm-niort-79-2019-overpass.geojson',
+} as const
+
+function readFeatureCollection(path: string): FeatureCollection {
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection
+  if (parsed.type !== 'FeatureCollection' || !Array.isArray(parsed.features)) {
+    throw new Error(`${path} is not a GeoJSON FeatureCollection`)
+  }
+  return parsed
+}
+
+export function readSeedInputs(dataDir: string): SeedInputs {
+  const file = (name: keyof typeof INPUT_FILES) => join(dataDir, INPUT_FILES[name])
+  return {
+    communesCsv: parseCsv(readFileSync(file('communesCsv'), 'utf8'), ','),
+    communesGeojson: readFeatureCollection(file('communesGeojson')),
+    epciGeojson: readFeatureCollection(file('epciGeojson')),
+    equipements: readFeatureCollection(file('equipements')),
+    laposte: parseCsv(readFileSync(file('laposte'), 'utf8'), ';'),
+    niortOsm: readFeatureCollection(file('niortOsm')),
+  }
+}

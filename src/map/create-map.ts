@@ -1,10 +1,16 @@
 import {
   Map as MapLibreMap,
   NavigationControl,
+  setWorkerUrl,
   type LngLatBoundsLike,
   type StyleSpecification,
 } from 'maplibre-gl'
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import 'maplibre-gl/dist/maplibre-gl.css'
+
+// MapLibre looks for its worker next to its own module, which bundling moves; point it at the
+// worker file that Vite emits.
+setWorkerUrl(workerUrl)
 
 export interface CreateMapOptions {
   container: HTMLElement

@@ -7,29 +7,72 @@ export interface EmbeddedWorkerMeta {
   pgdataUrl: string
 }
 
+const META_DB = 'vitrine-embedded-meta'
+const META_STORE = 'copies'
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result)
+    req.onerror = () => reject(req.error)
+  })
+}
+
+async function openMeta(): Promise<IDBDatabase> {
+  const open = indexedDB.open(META_DB, 1)
+  open.onupgradeneeded = () => open.result.createObjectStore(META_STORE)
+  return request(open)
+}
+
+/** A copy is complete only once all of it reached IndexedDB; a reload mid-write leaves none. */
+async function isComplete(name: string): Promise<boolean> {
+  const db = await openMeta()
+  try {
+    return (await request(db.transaction(META_STORE).objectStore(META_STORE).get(name))) === true
+  } finally {
+    db.close()
+  }
+}
+
+async function markComplete(name: string): Promise<void> {
+  const db = await openMeta()
+  try {
+    const tx = db.transaction(META_STORE, 'readwrite')
+    tx.objectStore(META_STORE).put(true, name)
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve()
+      tx.onerror = () => reject(tx.error)
+    })
+  } finally {
+    db.close()
+  }
+}
+
 /** PGlite's IndexedDB file system names its database after the `idb://` path. */
-async function browserCopyExists(name: string): Promise<boolean> {
+async function deleteCopy(name: string): Promise<void> {
   const databases = await indexedDB.databases()
-  return databases.some((db) => db.name === name || db.name?.endsWith(`/${name}`))
+  for (const db of databases) {
+    if (db.name && (db.name === name || db.name.endsWith(`/${name}`))) {
+      await request(indexedDB.deleteDatabase(db.name))
+    }
+  }
 }
 
 // One worker leads across tabs (PGliteWorker's election), so IndexedDB has a single writer.
 void worker({
   async init(options) {
     const meta = options.meta as EmbeddedWorkerMeta
-    // A first visit starts from the data directory prepared at build time instead of running
-    // initdb, the migrations and the seed in the browser.
-    let loadDataDir: Blob | undefined
-    if (!(await browserCopyExists(meta.dataDirName))) {
-      const response = await fetch(meta.pgdataUrl)
-      if (!response.ok)
-        throw new Error(`Cannot load the demonstration database (${response.status})`)
-      loadDataDir = await response.blob()
+    const dataDir = `idb://${meta.dataDirName}`
+    if (await isComplete(meta.dataDirName)) {
+      return PGlite.create({ dataDir })
     }
-    return PGlite.create({
-      dataDir: `idb://${meta.dataDirName}`,
-      relaxedDurability: true,
-      ...(loadDataDir ? { loadDataDir } : {}),
-    })
+    // First visit (or an interrupted one): start from the data directory prepared at build time
+    // instead of running initdb, the migrations and the seed in the browser.
+    await deleteCopy(meta.dataDirName)
+    const response = await fetch(meta.pgdataUrl)
+    if (!response.ok) throw new Error(`Cannot load the demonstration database (${response.status})`)
+    const db = await PGlite.create({ dataDir, loadDataDir: await response.blob() })
+    await db.syncToFs()
+    await markComplete(meta.dataDirName)
+    return db
   },
 })

@@ -297,14 +297,19 @@ create trigger shops_guard_curated_columns
   before update on public.shops
   for each row execute function private.guard_curated_shop_columns();
 
--- `updated_at` always moves; `status_updated_at` moves when what shoppers rely on changes.
--- clock_timestamp() so that two updates in one transaction still differ.
+-- `updated_at` always moves, and strictly forward: it is the concurrency token of
+-- set_shop_status, so two writes must never share it (PGlite's clock ticks in milliseconds).
+-- `status_updated_at` moves when what shoppers rely on changes.
 create function private.touch_shop() returns trigger
 language plpgsql
 set search_path = ''
 as $$
 begin
-  new.updated_at := clock_timestamp();
+  if tg_op = 'UPDATE' then
+    new.updated_at := greatest(clock_timestamp(), old.updated_at + interval '1 microsecond');
+  else
+    new.updated_at := clock_timestamp();
+  end if;
   if tg_op = 'INSERT' then
     new.created_at := coalesce(new.created_at, new.updated_at);
     if new.status <> 'unknown' and new.status_updated_at is null then
@@ -328,7 +333,9 @@ create trigger shops_touch
 
 create table public.shop_status_events (
   id bigint generated always as identity primary key,
-  shop_id uuid not null references public.shops (id) on delete cascade,
+  -- Kept when a shop is deleted (set null): the history outlives curation, readable by the
+  -- service role only once its shop is gone.
+  shop_id uuid references public.shops (id) on delete set null,
   changed_by uuid,
   changed_at timestamptz not null default clock_timestamp(),
   before jsonb,

@@ -8,6 +8,7 @@ import type {
   SignInMethod,
   SignInResult,
   Territory,
+  Category,
 } from './types'
 
 /**
@@ -19,6 +20,7 @@ export interface VitrineBackend {
   readonly mode: 'supabase' | 'embedded'
 
   listTerritories(signal?: AbortSignal): Promise<Territory[]>
+  listCategories(signal?: AbortSignal): Promise<Category[]>
   /** Shops of a territory that the current user may read (published ones for visitors). */
   listShops(territorySlug: string, signal?: AbortSignal): Promise<Shop[]>
   getShop(shopId: string, signal?: AbortSignal): Promise<Shop | null>

@@ -1,4 +1,13 @@
-import type { LonLat, MyShop, Shop, ShopKind, ShopService, ShopStatus, Territory } from './types'
+import type {
+  Category,
+  LonLat,
+  MyShop,
+  Shop,
+  ShopKind,
+  ShopService,
+  ShopStatus,
+  Territory,
+} from './types'
 
 /** A `shops` row as PostgREST or PGlite return it (snake_case, geometric types as text). */
 export type ShopRow = {
@@ -32,6 +41,12 @@ export type ShopRow = {
   source_attribution: string | null
   created_at: string
   updated_at: string
+}
+
+export type CategoryRow = { slug: string; name_fr: string; name_en: string }
+
+export function toCategory(row: CategoryRow): Category {
+  return { slug: row.slug, nameFr: row.name_fr, nameEn: row.name_en }
 }
 
 export type TerritoryRow = { slug: string; name: string; centre: string; bounds: string }

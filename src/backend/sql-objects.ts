@@ -38,9 +38,12 @@ export const SHOP_COLUMNS = [
 
 export const TERRITORY_COLUMNS = ['slug', 'name', 'centre', 'bounds', 'sort_order'] as const
 
+export const CATEGORY_COLUMNS = ['slug', 'name_fr', 'name_en', 'sort_order'] as const
+
 export const SQL_TABLES = {
   shops: { name: 'shops', columns: SHOP_COLUMNS },
   territories: { name: 'territories', columns: TERRITORY_COLUMNS },
+  categories: { name: 'categories', columns: CATEGORY_COLUMNS },
 } as const
 
 export const SQL_FUNCTIONS = {

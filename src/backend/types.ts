@@ -70,6 +70,12 @@ export interface Shop {
   updatedAt: string
 }
 
+export interface Category {
+  slug: string
+  nameFr: string
+  nameEn: string
+}
+
 export interface SessionUser {
   id: string
   email: string | null

@@ -12,6 +12,7 @@ import {
 import { join } from 'node:path'
 import { databaseSetupSql } from './sql-files.ts'
 import {
+  LIST_CATEGORIES_SQL,
   LIST_SHOPS_SQL,
   LIST_TERRITORIES_SQL,
 } from '../../src/backend/embedded/embedded-queries.ts'
@@ -70,6 +71,8 @@ async function build(version: string): Promise<EmbeddedAssets> {
   const territories = (
     await db.query<EmbeddedManifest['territories'][number]>(LIST_TERRITORIES_SQL)
   ).rows
+  const categories = (await db.query<EmbeddedManifest['categories'][number]>(LIST_CATEGORIES_SQL))
+    .rows
   await db.exec('rollback')
   for (const { slug } of territories) {
     // The same query the embedded backend runs for a visitor, as `anon`, so RLS shapes it.
@@ -112,6 +115,7 @@ async function build(version: string): Promise<EmbeddedAssets> {
     seedUrl: `embedded/${seedFile}`,
     snapshots,
     territories,
+    categories,
     demoAccounts: accounts.rows.map((a) => ({
       userId: a.id,
       email: a.email,

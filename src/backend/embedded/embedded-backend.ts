@@ -8,10 +8,13 @@ import {
   type MyShopRow,
   type ShopRow,
   type TerritoryRow,
+  type CategoryRow,
+  toCategory,
 } from '../rows'
 import type { BackendChange, SessionUser, Shop, SignInMethod } from '../types'
 import {
   GET_SHOP_SQL,
+  LIST_CATEGORIES_SQL,
   LIST_SHOPS_SQL,
   LIST_TERRITORIES_SQL,
   MY_SHOPS_SQL,
@@ -135,6 +138,12 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
       if (!ready) return manifest.territories.map(toTerritory)
       const rows = await run((tx) => tx.query<TerritoryRow>(LIST_TERRITORIES_SQL), ANON)
       return rows.rows.map(toTerritory)
+    },
+
+    async listCategories() {
+      if (!ready) return manifest.categories.map(toCategory)
+      const rows = await run((tx) => tx.query<CategoryRow>(LIST_CATEGORIES_SQL), ANON)
+      return rows.rows.map(toCategory)
     },
 
     async listShops(territorySlug, signal) {

@@ -9,6 +9,7 @@ export interface EmbeddedManifest {
   pgdataUrl: string
   seedUrl: string
   snapshots: Record<string, string>
+  categories: { slug: string; name_fr: string; name_en: string }[]
   /** The territories as a visitor reads them (public reference data, tiny). */
   territories: { slug: string; name: string; centre: string; bounds: string }[]
   demoAccounts: { email: string; displayName: string; description: string; userId: string }[]

@@ -1,4 +1,10 @@
-import { SHOP_COLUMNS, SQL_FUNCTIONS, MY_SHOPS_COLUMNS, TERRITORY_COLUMNS } from '../sql-objects.ts'
+import {
+  CATEGORY_COLUMNS,
+  SHOP_COLUMNS,
+  SQL_FUNCTIONS,
+  MY_SHOPS_COLUMNS,
+  TERRITORY_COLUMNS,
+} from '../sql-objects.ts'
 
 const TIMESTAMP_COLUMNS = new Set(['status_updated_at', 'created_at', 'updated_at'])
 const TEXT_COLUMNS = new Set(['location', 'closed_until'])
@@ -19,6 +25,8 @@ export function shopSelectList(alias: string): string {
 export const LIST_TERRITORIES_SQL = `select ${TERRITORY_COLUMNS.filter((c) => c !== 'sort_order')
   .map((c) => (c === 'centre' || c === 'bounds' ? `${c}::text as ${c}` : c))
   .join(', ')} from public.territories order by sort_order, name`
+
+export const LIST_CATEGORIES_SQL = `select ${CATEGORY_COLUMNS.join(', ')} from public.categories order by sort_order, slug`
 
 export const LIST_SHOPS_SQL = `select ${shopSelectList('s')} from public.shops s
   where s.territory_slug = $1 order by s.name, s.id`

@@ -8,6 +8,8 @@ import {
   type MyShopRow,
   type ShopRow,
   type TerritoryRow,
+  type CategoryRow,
+  toCategory,
 } from '../rows'
 import {
   MY_SHOPS_COLUMNS,
@@ -15,6 +17,7 @@ import {
   SQL_FUNCTIONS,
   SQL_TABLES,
   TERRITORY_COLUMNS,
+  CATEGORY_COLUMNS,
 } from '../sql-objects'
 import type { BackendChange, SessionUser, SetShopStatusInput } from '../types'
 import type { SupabaseConfig } from '../../lib/env'
@@ -74,6 +77,18 @@ export function createSupabaseBackend(
       const { data, error } = await query
       if (error) fail(error)
       return (data as unknown as TerritoryRow[]).map(toTerritory)
+    },
+
+    async listCategories(signal) {
+      let query = supabase
+        .from(SQL_TABLES.categories.name)
+        .select(CATEGORY_COLUMNS.join(','))
+        .order('sort_order')
+        .order('slug')
+      if (signal) query = query.abortSignal(signal)
+      const { data, error } = await query
+      if (error) fail(error)
+      return (data as unknown as CategoryRow[]).map(toCategory)
     },
 
     async listShops(territorySlug, signal) {

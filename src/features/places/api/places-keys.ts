@@ -2,6 +2,7 @@
 export const placesKeys = {
   all: ['places'] as const,
   territories: () => [...placesKeys.all, 'territories'] as const,
+  categories: () => [...placesKeys.all, 'categories'] as const,
   shops: (territorySlug: string) => [...placesKeys.all, 'shops', territorySlug] as const,
   shop: (shopId: string) => [...placesKeys.all, 'shop', shopId] as const,
 }

@@ -19,4 +19,16 @@ export const env = {
       ? ({ url: supabaseUrl, anonKey: supabaseAnonKey } satisfies SupabaseConfig)
       : null,
   defaultTerritory: nonEmpty(import.meta.env.VITE_DEFAULT_TERRITORY) ?? 'grand-poitiers',
+  /** The national address service; empty string turns online address search off. */
+  addressSearchUrl:
+    import.meta.env.VITE_ADDRESS_SEARCH_URL === ''
+      ? null
+      : (nonEmpty(import.meta.env.VITE_ADDRESS_SEARCH_URL) ??
+        'https://api-adresse.data.gouv.fr/search/'),
+  /** A vector style URL for the basemap; the bundled offline style is the fallback. */
+  mapStyleUrl:
+    import.meta.env.VITE_MAP_STYLE_URL === ''
+      ? null
+      : (nonEmpty(import.meta.env.VITE_MAP_STYLE_URL) ??
+        'https://tiles.openfreemap.org/styles/liberty'),
 } as const

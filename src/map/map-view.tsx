@@ -2,11 +2,14 @@ import { useRef, type ReactNode } from 'react'
 import { MapContext } from './map-context'
 import { useMapInstance } from './use-map-instance'
 import { bundledStyle } from './bundled-style'
+import { resolveBasemap } from './resolve-basemap'
 
 export interface MapViewProps {
   label: string
   bounds: [number, number, number, number]
   communesUrl: string
+  /** A remote vector style; null uses the bundled offline style only. */
+  styleUrl: string | null
   attribution: string
   locale: Record<string, string>
   children?: ReactNode
@@ -17,13 +20,14 @@ export function MapView({
   label,
   bounds,
   communesUrl,
+  styleUrl,
   attribution,
   locale,
   children,
 }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const map = useMapInstance(containerRef, {
-    style: bundledStyle(communesUrl),
+    style: () => resolveBasemap(styleUrl, bundledStyle(communesUrl)),
     bounds,
     attribution,
     locale,

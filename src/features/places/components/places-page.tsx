@@ -1,21 +1,83 @@
+import { useEffect, useMemo, useState } from 'react'
 import type { Territory } from '@/backend/types'
 import { MapView } from '@/map/map-view'
+import { env } from '@/lib/env'
 import { MAP_CONTROL_LOCALE, useT } from '@/lib/i18n'
 import { useLocaleStore } from '@/lib/locale-store'
+import { useCategories } from '../api/get-categories'
 import { useTerritoryShops } from '../api/get-territory-shops'
 import { PlacesLayer } from '../map/places-layer'
-import { PlaceList } from './place-list'
+import { RadiusLayer } from '../map/radius-layer'
+import { usePlacesViewStore } from '../stores/places-view-store'
+import { useUrlSync } from '../stores/use-url-sync'
+import { RADIUS_PRESETS_KM } from '../utils/filters-url'
+import { createPlaceIndex, filterPlaces } from '../utils/place-index'
+import { displayStatus, EMPTY_FILTERS } from '../utils/place-filters'
+import { placesToFeatureCollection } from '../utils/places-geojson'
+import { FilterPanel } from './filter-panel'
+import { PlaceList, type PlaceListItem } from './place-list'
+import { PlaceSheet } from './place-sheet'
 import { StatusLegend } from './status-legend'
 
 const MAP_ATTRIBUTION =
   '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© OpenStreetMap contributors</a> (ODbL) · IGN, DGCL, Grand Poitiers Open Data, La Poste (Licence Ouverte)'
 
-/** The shopper's page: the territory's map and the list of its places. */
+/** "Now", moving once a minute so that open-now and "à confirmer" stay true while the page is open. */
+function useNow(intervalMs = 60_000): Date {
+  const [now, setNow] = useState(() => new Date())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), intervalMs)
+    return () => clearInterval(timer)
+  }, [intervalMs])
+  return now
+}
+
+/** The shopper's page: one filter state drives the map, the list and the URL. */
 export function PlacesPage({ territory }: { territory: Territory }) {
   const t = useT()
   const locale = useLocaleStore((s) => s.locale)
+  useUrlSync()
+  const now = useNow()
   const shops = useTerritoryShops(territory.slug)
-  const list = shops.data ?? []
+  const categories = useCategories()
+  const filters = usePlacesViewStore((s) => s.filters)
+  const selectedId = usePlacesViewStore((s) => s.selectedPlaceId)
+  const { placeSelected, radiusChanged, filtersCleared } = usePlacesViewStore.getState()
+
+  const index = useMemo(() => createPlaceIndex(shops.data ?? []), [shops.data])
+  const items: PlaceListItem[] = useMemo(
+    () =>
+      filterPlaces(index, filters, now).map(({ shop, distanceKm }) => ({
+        shop,
+        distanceKm,
+        display: displayStatus(shop, now),
+      })),
+    [index, filters, now],
+  )
+  const features = useMemo(() => placesToFeatureCollection(items), [items])
+  const selected = items.find((item) => item.shop.id === selectedId) ?? null
+
+  const nextRadius =
+    filters.origin && filters.radiusKm !== null
+      ? RADIUS_PRESETS_KM.find((km) => km > (filters.radiusKm ?? 0))
+      : undefined
+  const hasFilters =
+    JSON.stringify({ ...filters, origin: null, radiusKm: null }) !== JSON.stringify(EMPTY_FILTERS)
+  const emptyState = (
+    <div className="place-list__empty">
+      <p>{(shops.data?.length ?? 0) > 0 ? t('list.emptyFiltered') : t('list.empty')}</p>
+      {nextRadius ? (
+        <button type="button" onClick={() => radiusChanged(nextRadius)}>
+          {t('list.widenRadius')(nextRadius)}
+        </button>
+      ) : null}
+      {hasFilters ? (
+        <button type="button" onClick={() => filtersCleared()}>
+          {t('list.removeFilters')}
+        </button>
+      ) : null}
+    </div>
+  )
 
   return (
     <div className="places-page">
@@ -23,12 +85,20 @@ export function PlacesPage({ territory }: { territory: Territory }) {
         label={t('map.label')}
         bounds={territory.bounds}
         communesUrl={`${import.meta.env.BASE_URL}data/territories/${territory.slug}/communes.geojson`}
+        styleUrl={env.mapStyleUrl}
         attribution={MAP_ATTRIBUTION}
         locale={MAP_CONTROL_LOCALE[locale]}
       >
-        <PlacesLayer shops={list} />
+        <RadiusLayer origin={filters.origin} radiusKm={filters.radiusKm} />
+        <PlacesLayer
+          data={features}
+          selectedId={selectedId}
+          onSelect={placeSelected}
+          clusterLabel={t('map.cluster')}
+        />
       </MapView>
-      <aside className="places-panel" aria-label={t('list.label')}>
+      <aside className="places-panel" aria-label={t('filters.title')}>
+        <FilterPanel territorySlug={territory.slug} categories={categories.data ?? []} />
         <StatusLegend />
         {shops.isPending ? (
           <p role="status">{t('list.loading')}</p>
@@ -41,9 +111,23 @@ export function PlacesPage({ territory }: { territory: Territory }) {
             </button>
           </div>
         ) : (
-          <PlaceList shops={list} />
+          <PlaceList
+            items={items}
+            selectedId={selectedId}
+            onSelect={placeSelected}
+            empty={emptyState}
+          />
         )}
       </aside>
+      {selected ? (
+        <PlaceSheet
+          shop={selected.shop}
+          now={now}
+          distanceKm={selected.distanceKm}
+          categories={categories.data ?? []}
+          onClose={() => placeSelected(null)}
+        />
+      ) : null}
     </div>
   )
 }

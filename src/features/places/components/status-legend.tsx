@@ -1,6 +1,5 @@
-import { SHOP_STATUSES } from '@/backend/types'
 import { useT } from '@/lib/i18n'
-import { STATUS_COLOURS, STATUS_SYMBOLS } from '../utils/status-style'
+import { DISPLAY_COLOURS, DISPLAY_STATUSES, DISPLAY_SYMBOLS } from '../utils/status-style'
 
 export function StatusLegend() {
   const t = useT()
@@ -8,12 +7,16 @@ export function StatusLegend() {
     <figure className="status-legend">
       <figcaption className="visually-hidden">{t('legend.title')}</figcaption>
       <ul>
-        {SHOP_STATUSES.map((status) => (
+        {DISPLAY_STATUSES.map((status) => (
           <li key={status}>
-            <span aria-hidden="true" style={{ color: STATUS_COLOURS[status] }}>
-              {STATUS_SYMBOLS[status]}
+            <span
+              className="status-badge"
+              aria-hidden="true"
+              style={{ background: DISPLAY_COLOURS[status] }}
+            >
+              {DISPLAY_SYMBOLS[status]}
             </span>{' '}
-            {t(`status.${status}`)}
+            {t(`display.${status}`)}
           </li>
         ))}
       </ul>

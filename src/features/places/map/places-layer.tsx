@@ -1,34 +1,169 @@
-import { useEffect } from 'react'
-import type { GeoJSONSource } from 'maplibre-gl'
+import { useEffect, useRef } from 'react'
+import {
+  Marker,
+  type GeoJSONSource,
+  type MapGeoJSONFeature,
+  type Map as MapLibreMap,
+} from 'maplibre-gl'
 import { useMap } from '@/map/map-context'
-import { SOURCE_IDS } from '@/map/layer-ids'
-import type { Shop } from '@/backend/types'
-import { shopsToFeatureCollection } from '../utils/places-geojson'
-import { placesCircleLayer } from './places-layers'
+import { LAYER_IDS, SOURCE_IDS } from '@/map/layer-ids'
+import type { PlaceFeatureCollection } from '../utils/places-geojson'
+import { addStatusIcons } from './status-icons'
+import {
+  CLUSTER_MAX_ZOOM,
+  CLUSTER_RADIUS,
+  clustersLayer,
+  placesSymbolLayer,
+  selectedLayer,
+} from './places-layers'
 
-/** Draws the places; new data replaces the source's data, never the map or its layers. */
-export function PlacesLayer({ shops }: { shops: readonly Shop[] }) {
+interface PlacesLayerProps {
+  data: PlaceFeatureCollection
+  selectedId: string | null
+  onSelect: (placeId: string) => void
+  clusterLabel: (count: number) => string
+}
+
+function ensureLayers(map: MapLibreMap, data: PlaceFeatureCollection) {
+  if (map.getSource(SOURCE_IDS.places)) return
+  addStatusIcons(map)
+  map.addSource(SOURCE_IDS.places, {
+    type: 'geojson',
+    data,
+    cluster: true,
+    clusterMaxZoom: CLUSTER_MAX_ZOOM,
+    clusterRadius: CLUSTER_RADIUS,
+  })
+  map.addLayer(clustersLayer)
+  map.addLayer(selectedLayer)
+  map.addLayer(placesSymbolLayer)
+}
+
+/**
+ * Draws the matching places. A filter change replaces the source's data; the map, the source and
+ * the layers stay. Selection is feature state. Cluster counts are HTML labels because the offline
+ * style carries no glyphs.
+ */
+export function PlacesLayer({ data, selectedId, onSelect, clusterLabel }: PlacesLayerProps) {
   const map = useMap()
+  const onSelectRef = useRef(onSelect)
+  const labelRef = useRef(clusterLabel)
+  const dataRef = useRef(data)
+  useEffect(() => {
+    onSelectRef.current = onSelect
+    labelRef.current = clusterLabel
+    dataRef.current = data
+  })
 
+  // Source, layers and interactions: once per map.
   useEffect(() => {
     if (!map) return
-    const data = shopsToFeatureCollection(shops)
-    const source = map.getSource<GeoJSONSource>(SOURCE_IDS.places)
-    if (source) {
-      source.setData(data)
-    } else {
-      map.addSource(SOURCE_IDS.places, { type: 'geojson', data })
-      map.addLayer(placesCircleLayer)
-    }
-    if (shops.length > 0) {
-      map.once('idle', () => {
-        document.documentElement.dataset.mapReady = 'true'
-        if (performance.getEntriesByName('vitrine:map-interactive').length === 0) {
-          performance.mark('vitrine:map-interactive')
+    ensureLayers(map, dataRef.current)
+    const markers = new Map<number, Marker>()
+
+    function updateClusterLabels() {
+      if (!map) return
+      const seen = new Set<number>()
+      for (const feature of map.querySourceFeatures(SOURCE_IDS.places, {
+        filter: ['has', 'point_count'],
+      })) {
+        const id = feature.properties.cluster_id as number
+        if (seen.has(id)) continue
+        seen.add(id)
+        const count = feature.properties.point_count as number
+        let marker = markers.get(id)
+        if (!marker) {
+          const element = document.createElement('span')
+          element.className = 'cluster-label'
+          element.textContent = String(count)
+          element.setAttribute('aria-hidden', 'true')
+          element.title = labelRef.current(count)
+          marker = new Marker({ element }).setLngLat(
+            (feature.geometry as GeoJSON.Point).coordinates as [number, number],
+          )
+          markers.set(id, marker)
+          marker.addTo(map)
         }
+      }
+      for (const [id, marker] of markers) {
+        if (!seen.has(id)) {
+          marker.remove()
+          markers.delete(id)
+        }
+      }
+    }
+
+    const onPlaceClick = (event: { features?: MapGeoJSONFeature[] }) => {
+      const id = event.features?.[0]?.properties.id
+      if (typeof id === 'string') onSelectRef.current(id)
+    }
+    const onClusterClick = async (event: { features?: MapGeoJSONFeature[] }) => {
+      const feature = event.features?.[0]
+      if (!feature) return
+      const source = map.getSource<GeoJSONSource>(SOURCE_IDS.places)
+      const zoom = await source?.getClusterExpansionZoom(feature.properties.cluster_id as number)
+      map.easeTo({
+        center: (feature.geometry as GeoJSON.Point).coordinates as [number, number],
+        zoom: zoom ?? map.getZoom() + 2,
       })
     }
-  }, [map, shops])
+    const pointer = () => (map.getCanvas().style.cursor = 'pointer')
+    const noPointer = () => (map.getCanvas().style.cursor = '')
+
+    map.on('click', LAYER_IDS.placesSymbol, onPlaceClick)
+    map.on('click', LAYER_IDS.clusters, onClusterClick)
+    for (const layer of [LAYER_IDS.placesSymbol, LAYER_IDS.clusters]) {
+      map.on('mouseenter', layer, pointer)
+      map.on('mouseleave', layer, noPointer)
+    }
+    map.on('sourcedata', updateClusterLabels)
+    map.on('moveend', updateClusterLabels)
+    return () => {
+      map.off('click', LAYER_IDS.placesSymbol, onPlaceClick)
+      map.off('click', LAYER_IDS.clusters, onClusterClick)
+      for (const layer of [LAYER_IDS.placesSymbol, LAYER_IDS.clusters]) {
+        map.off('mouseenter', layer, pointer)
+        map.off('mouseleave', layer, noPointer)
+      }
+      map.off('sourcedata', updateClusterLabels)
+      map.off('moveend', updateClusterLabels)
+      for (const marker of markers.values()) marker.remove()
+    }
+  }, [map])
+
+  // New matches: new data for the same source.
+  useEffect(() => {
+    if (!map) return
+    ensureLayers(map, data)
+    map.getSource<GeoJSONSource>(SOURCE_IDS.places)?.setData(data)
+    map.once('idle', () => {
+      document.documentElement.dataset.mapReady = 'true'
+      document.documentElement.dataset.mapPlaces = String(data.features.length)
+      if (
+        data.features.length > 0 &&
+        performance.getEntriesByName('vitrine:map-interactive').length === 0
+      ) {
+        performance.mark('vitrine:map-interactive')
+      }
+    })
+  }, [map, data])
+
+  // Selection: feature state on the selected feature only.
+  useEffect(() => {
+    if (!map || !selectedId) return
+    const feature = data.features.find((f) => f.properties.id === selectedId)
+    if (!feature) return
+    const target = { source: SOURCE_IDS.places, id: feature.id }
+    map.setFeatureState(target, { selected: true })
+    map.flyTo({
+      center: feature.geometry.coordinates,
+      zoom: Math.max(map.getZoom(), 15),
+      duration: 800,
+    })
+    return () => {
+      if (map.getSource(SOURCE_IDS.places)) map.removeFeatureState(target, 'selected')
+    }
+  }, [map, data, selectedId])
 
   return null
 }

@@ -1,34 +1,39 @@
 import type { Shop } from '@/backend/types'
 
+export type DisplayStatus = 'open' | 'closed' | 'unknown' | 'to-confirm'
+
 export interface PlaceFeatureProperties {
   id: string
   name: string
-  status: Shop['status']
-  kind: Shop['kind']
+  display: DisplayStatus
+}
+
+export interface PlaceFeature {
+  type: 'Feature'
+  id: number
+  geometry: { type: 'Point'; coordinates: [number, number] }
+  properties: PlaceFeatureProperties
 }
 
 export interface PlaceFeatureCollection {
   type: 'FeatureCollection'
-  features: {
-    type: 'Feature'
-    id: number
-    geometry: { type: 'Point'; coordinates: [number, number] }
-    properties: PlaceFeatureProperties
-  }[]
+  features: PlaceFeature[]
 }
 
 /**
- * Shops as GeoJSON for the map. Feature ids are the list index (MapLibre's feature state
- * needs numeric ids); the shop id travels in the properties.
+ * The matching places as GeoJSON for the map. Feature ids are positions in the list (MapLibre's
+ * feature state needs numbers); the shop id travels in the properties.
  */
-export function shopsToFeatureCollection(shops: readonly Shop[]): PlaceFeatureCollection {
+export function placesToFeatureCollection(
+  places: readonly { shop: Shop; display: DisplayStatus }[],
+): PlaceFeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: shops.map((shop, index) => ({
+    features: places.map(({ shop, display }, index) => ({
       type: 'Feature',
       id: index,
       geometry: { type: 'Point', coordinates: [shop.location.lon, shop.location.lat] },
-      properties: { id: shop.id, name: shop.name, status: shop.status, kind: shop.kind },
+      properties: { id: shop.id, name: shop.name, display },
     })),
   }
 }

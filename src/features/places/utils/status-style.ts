@@ -1,17 +1,31 @@
-import type { ShopStatus } from '@/backend/types'
+import type { DisplayStatus } from './places-geojson'
 
 /**
  * Status colours chosen to stay distinct for the common colour-vision deficiencies
- * (Okabe–Ito palette); the list and legend repeat the status as a word and a symbol.
+ * (Okabe–Ito palette); every status also has its own shape on the map and a word in the list.
  */
-export const STATUS_COLOURS: Record<ShopStatus, string> = {
-  open: '#009E73',
-  closed: '#D55E00',
-  unknown: '#7A7A7A',
+export const STATUS_COLOURS: Record<'open' | 'closed' | 'unknown', string> = {
+  open: '#007A5A',
+  closed: '#C04A00',
+  unknown: '#6B6B6B',
 }
 
-export const STATUS_SYMBOLS: Record<ShopStatus, string> = {
-  open: '●',
-  closed: '■',
-  unknown: '◆',
+export const DISPLAY_COLOURS: Record<DisplayStatus, string> = {
+  ...STATUS_COLOURS,
+  'to-confirm': '#8A6500',
 }
+
+/** The map's marker shapes, as text for the list and the legend. */
+export const DISPLAY_SYMBOLS: Record<DisplayStatus, string> = {
+  open: '✔',
+  closed: '✖',
+  unknown: '◆',
+  'to-confirm': '?',
+}
+
+export const DISPLAY_STATUSES: readonly DisplayStatus[] = [
+  'open',
+  'closed',
+  'to-confirm',
+  'unknown',
+]

@@ -1,0 +1,144 @@
+import { useMemo } from 'react'
+import { useT } from '@/lib/i18n'
+import { useLocaleStore } from '@/lib/locale-store'
+import { parseOpeningHours } from '../utils/opening-hours'
+
+interface DayRow {
+  date: Date
+  today: boolean
+  intervals: string[]
+  comments: string[]
+}
+
+type Week = { ok: true; days: DayRow[] } | { ok: false }
+
+function startOfWeek(now: Date): Date {
+  const monday = new Date(now.getFullYear(), now.getMonth(), now.getDate())
+  monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7))
+  return monday
+}
+
+function sameDay(a: Date, b: Date): boolean {
+  return (
+    a.getFullYear() === b.getFullYear() &&
+    a.getMonth() === b.getMonth() &&
+    a.getDate() === b.getDate()
+  )
+}
+
+function unique(values: (string | null)[]): string[] {
+  return [...new Set(values.filter((v): v is string => !!v && v.trim() !== ''))]
+}
+
+/** The week of `now`, Monday first, from an OpenStreetMap `opening_hours` value. */
+function buildWeek(value: string, now: Date): Week {
+  const parsed = parseOpeningHours(value)
+  if (!parsed.ok) return { ok: false }
+  try {
+    const days = parsed.evaluator.weekTable(startOfWeek(now)).map((day): DayRow => {
+      // A closed day has no interval to carry a comment; the library still names a public holiday
+      // (or repeats a rule's comment) for a moment of that day.
+      const noon = new Date(day.date.getFullYear(), day.date.getMonth(), day.date.getDate(), 12)
+      const dayComment = day.intervals.length === 0 ? parsed.evaluator.stateAt(noon).comment : null
+      return {
+        date: day.date,
+        today: sameDay(day.date, now),
+        intervals: day.intervals.map((i) => `${i.from}–${i.to}`),
+        comments: unique([...day.intervals.map((i) => i.comment), dayComment]),
+      }
+    })
+    return { ok: true, days }
+  } catch {
+    return { ok: false }
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1)
+}
+
+/**
+ * The shop's week as a table (today marked), or, when the value cannot be read, the raw value;
+ * without a value, the source's free-text note.
+ */
+export function OpeningHoursTable({
+  openingHours,
+  note,
+  now,
+}: {
+  openingHours: string | null
+  note: string | null
+  now: Date
+}) {
+  const t = useT()
+  const locale = useLocaleStore((s) => s.locale)
+  const value = openingHours?.trim() || null
+  const week = useMemo(() => (value ? buildWeek(value, now) : null), [value, now])
+  const trimmedNote = note?.trim() || null
+
+  if (!value || !week) {
+    return trimmedNote ? (
+      <section className="opening-hours">
+        <h3>{t('sheet.hours.noteHeading')}</h3>
+        <p className="opening-hours__text">{trimmedNote}</p>
+      </section>
+    ) : (
+      <section className="opening-hours">
+        <h3>{t('sheet.hours.heading')}</h3>
+        <p className="opening-hours__none">{t('sheet.hours.none')}</p>
+      </section>
+    )
+  }
+
+  if (!week.ok) {
+    return (
+      <section className="opening-hours">
+        <h3>{t('sheet.hours.heading')}</h3>
+        <p className="opening-hours__unparsed">{t('sheet.hours.unparsed')}</p>
+        <p className="opening-hours__raw">{value}</p>
+        {trimmedNote ? <p className="opening-hours__text">{trimmedNote}</p> : null}
+      </section>
+    )
+  }
+
+  const dayName = new Intl.DateTimeFormat(locale, { weekday: 'long' })
+  const dayDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' })
+
+  return (
+    <section className="opening-hours">
+      <table className="opening-hours__table">
+        <caption>{t('sheet.hours.caption')}</caption>
+        <thead className="visually-hidden">
+          <tr>
+            <th scope="col">{t('sheet.hours.day')}</th>
+            <th scope="col">{t('sheet.hours.hours')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {week.days.map((day) => (
+            <tr
+              key={day.date.toISOString()}
+              aria-current={day.today ? 'date' : undefined}
+              className={day.today ? 'opening-hours__today' : undefined}
+            >
+              <th scope="row">
+                {capitalise(dayName.format(day.date))}{' '}
+                <span className="opening-hours__date">{dayDate.format(day.date)}</span>
+                {day.today ? (
+                  <span className="opening-hours__today-tag"> ({t('sheet.hours.today')})</span>
+                ) : null}
+              </th>
+              <td>
+                {day.intervals.length > 0 ? day.intervals.join(', ') : t('sheet.hours.closed')}
+                {day.comments.length > 0 ? (
+                  <span className="opening-hours__comment"> ({day.comments.join(' ; ')})</span>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {trimmedNote ? <p className="opening-hours__text">{trimmedNote}</p> : null}
+    </section>
+  )
+}

@@ -1,0 +1,159 @@
+import OpeningHours, { type nominatim_object, type optional_conf } from 'opening_hours'
+
+/** What the hours say about one moment. */
+export interface OpeningHoursState {
+  open: boolean
+  /** The value says neither open nor closed ("unknown", or an open end). */
+  unknown: boolean
+  comment: string | null
+  /** When `open` or `unknown` next changes; `null` when it does not within five years. */
+  nextChange: Date | null
+}
+
+export interface DayInterval {
+  /** 'HH:MM', local time. */
+  from: string
+  /** 'HH:MM', local time; '24:00' when the interval runs to midnight or beyond. */
+  to: string
+  comment: string | null
+  /** An interval the value marks as uncertain (e.g. `unknown "sur rendez-vous"`). */
+  unknown: boolean
+}
+
+export interface DaySchedule {
+  /** Local midnight starting the day. */
+  date: Date
+  intervals: DayInterval[]
+}
+
+export interface OpeningHoursEvaluator {
+  /** The value it was parsed from, trimmed. */
+  readonly value: string
+  stateAt(date: Date): OpeningHoursState
+  /** The seven days from `weekStart`'s day, each with its open intervals in order. */
+  weekTable(weekStart: Date): DaySchedule[]
+}
+
+export type OpeningHoursResult =
+  { ok: true; evaluator: OpeningHoursEvaluator; warnings: string[] } | { ok: false; error: string }
+
+export const NO_HOURS_ERROR = 'Aucun horaire'
+
+// The library only reads `lat`/`lon` when they are strings (as Nominatim returns them), although
+// its type declarations say numbers; given numbers, it silently places sunrise and sunset at
+// 06:00 and 18:00. The country and state pick France's public and school holidays.
+const FRANCE = {
+  lat: '46.58',
+  lon: '0.34',
+  address: { country_code: 'fr', state: 'Nouvelle-Aquitaine' },
+} as unknown as nominatim_object
+
+// French parser errors and warnings, since they are shown to merchants as they are.
+const FRENCH: optional_conf = {
+  mode: undefined,
+  tag_key: undefined,
+  map_value: undefined,
+  warnings_severity: undefined,
+  locale: 'fr',
+}
+
+const UNKNOWN_STATE: OpeningHoursState = {
+  open: false,
+  unknown: true,
+  comment: null,
+  nextChange: null,
+}
+
+function hhmm(date: Date): string {
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`
+}
+
+function startOfDay(date: Date, plusDays = 0): Date {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + plusDays)
+}
+
+class Evaluator implements OpeningHoursEvaluator {
+  readonly value: string
+  readonly #hours: OpeningHours
+
+  constructor(value: string, hours: OpeningHours) {
+    this.value = value
+    this.#hours = hours
+  }
+
+  stateAt(date: Date): OpeningHoursState {
+    if (Number.isNaN(date.getTime())) return UNKNOWN_STATE
+    try {
+      const [open, , unknown, comment] = this.#hours.getStatePair(date)
+      return {
+        open,
+        unknown,
+        comment: comment ?? null,
+        nextChange: this.#hours.getNextChange(date) ?? null,
+      }
+    } catch {
+      // A value that parses can still fail to evaluate on some date; one shop's hours must not
+      // break the map, and "unknown" is the honest answer.
+      return UNKNOWN_STATE
+    }
+  }
+
+  weekTable(weekStart: Date): DaySchedule[] {
+    const days: DaySchedule[] = []
+    for (let i = 0; i < 7; i += 1) days.push({ date: startOfDay(weekStart, i), intervals: [] })
+    const weekEnd = startOfDay(weekStart, 7)
+    for (const [from, to, unknown, comment] of this.#hours.getOpenIntervals(
+      days[0]!.date,
+      weekEnd,
+    )) {
+      // An interval past midnight is cut at each day boundary, so each day lists its own part.
+      for (let i = 0; i < 7; i += 1) {
+        const day = days[i]!
+        const dayEnd = i < 6 ? days[i + 1]!.date : weekEnd
+        const start = from > day.date ? from : day.date
+        const end = to < dayEnd ? to : dayEnd
+        if (start >= end) continue
+        day.intervals.push({
+          from: hhmm(start),
+          to: end.getTime() === dayEnd.getTime() ? '24:00' : hhmm(end),
+          comment: comment ?? null,
+          unknown,
+        })
+      }
+    }
+    return days
+  }
+}
+
+/** "ga <--- (Caractère inattendu…)" → the message, and the text read before the failure. */
+function frenchError(thrown: unknown): string {
+  const raw = (thrown instanceof Error ? thrown.message : String(thrown)).trim()
+  const match = /^([\s\S]*?)\s*<---\s*\(([\s\S]*)\)$/.exec(raw)
+  if (!match) return `Horaires illisibles : ${raw}`
+  const [, before = '', message = ''] = match
+  return before.trim()
+    ? `Horaires illisibles : ${message.trim()} (après « ${before.trim()} »)`
+    : `Horaires illisibles : ${message.trim()}`
+}
+
+const cache = new Map<string, OpeningHoursResult>()
+
+/**
+ * Parses an OpenStreetMap `opening_hours` value with France's public holidays. Results are
+ * cached by value: many shops share the same hours and parsing costs about a millisecond.
+ */
+export function parseOpeningHours(value: string | null | undefined): OpeningHoursResult {
+  const trimmed = value?.trim() ?? ''
+  if (trimmed === '') return { ok: false, error: NO_HOURS_ERROR }
+  const cached = cache.get(trimmed)
+  if (cached) return cached
+  let result: OpeningHoursResult
+  try {
+    const hours = new OpeningHours(trimmed, FRANCE, FRENCH)
+    result = { ok: true, evaluator: new Evaluator(trimmed, hours), warnings: hours.getWarnings() }
+  } catch (error) {
+    result = { ok: false, error: frenchError(error) }
+  }
+  cache.set(trimmed, result)
+  return result
+}

@@ -1,0 +1,174 @@
+import type { LonLat, Shop, ShopKind, ShopService } from '@/backend/types'
+import { distanceKm, isWithinRadius } from './distance'
+import { normalizeForSearch, searchWords } from './normalize-text'
+import { parseOpeningHours } from './opening-hours'
+
+export interface PlaceFilters {
+  /** Every ticked service must be offered. */
+  services: ShopService[]
+  /** Any of these categories; empty means all. */
+  categories: string[]
+  /** Any of these kinds; empty means all. */
+  kinds: ShopKind[]
+  openNow: boolean
+  query: string
+  /** Where distances are measured from; results are then sorted by distance. */
+  origin: LonLat | null
+  /** Only with an origin; `null` means no limit. */
+  radiusKm: number | null
+}
+
+export const EMPTY_FILTERS: PlaceFilters = {
+  services: [],
+  categories: [],
+  kinds: [],
+  openNow: false,
+  query: '',
+  origin: null,
+  radiusKm: null,
+}
+
+/** How long a merchant's "open" or "closed" is believed without being confirmed again. */
+export const STATUS_FRESH_DAYS = 7
+const STATUS_FRESH_MS = STATUS_FRESH_DAYS * 24 * 60 * 60 * 1000
+
+export type DisplayStatus = 'open' | 'closed' | 'unknown' | 'to-confirm'
+
+export interface OpenNowState {
+  /** `null` when nobody knows: such places never pass the "open now" filter. */
+  readonly open: boolean | null
+  /** Whose word it is: the merchant's status, the opening hours, or neither. */
+  readonly source: 'merchant' | 'hours' | 'none'
+  /** When the answer next changes (the hours' next change, or the end of `closedUntil`). */
+  readonly until: Date | null
+}
+
+/** Local midnight after the `YYYY-MM-DD` day, as epoch milliseconds; NaN when not a date. */
+export function endOfLocalDay(isoDate: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate.trim())
+  if (!match) return Number.NaN
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + 1).getTime()
+}
+
+/**
+ * The last moment (epoch ms, inclusive) at which the merchant's own "open"/"closed" is still
+ * believed, or -Infinity when it never is.
+ *
+ * A status is believed for {@link STATUS_FRESH_DAYS} after it was set. A "closed until" date
+ * replaces that rule both ways: the merchant said when it ends, so it holds to the end of that
+ * day however old it is (a month of holidays announced once), and not a moment longer.
+ */
+export function merchantStatusTrustedUntil(shop: Shop): number {
+  if (shop.status !== 'open' && shop.status !== 'closed') return Number.NEGATIVE_INFINITY
+  if (shop.status === 'closed' && shop.closedUntil) {
+    const end = endOfLocalDay(shop.closedUntil)
+    if (!Number.isNaN(end)) return end - 1
+  }
+  const updated = shop.statusUpdatedAt ? Date.parse(shop.statusUpdatedAt) : Number.NaN
+  return Number.isNaN(updated) ? Number.NEGATIVE_INFINITY : updated + STATUS_FRESH_MS
+}
+
+/** Whether the merchant's "open" or "closed" can be shown as is at `now`. */
+export function isStatusFresh(shop: Shop, now: Date): boolean {
+  return now.getTime() <= merchantStatusTrustedUntil(shop)
+}
+
+/** The status to show: the merchant's, or "to confirm" once it is too old or its end passed. */
+export function displayStatus(shop: Shop, now: Date): DisplayStatus {
+  if (shop.status === 'unknown') return 'unknown'
+  return isStatusFresh(shop, now) ? shop.status : 'to-confirm'
+}
+
+export const MERCHANT_OPEN: OpenNowState = Object.freeze({
+  open: true,
+  source: 'merchant',
+  until: null,
+})
+export const MERCHANT_CLOSED: OpenNowState = Object.freeze({
+  open: false,
+  source: 'merchant',
+  until: null,
+})
+export const NOTHING_KNOWN: OpenNowState = Object.freeze({
+  open: null,
+  source: 'none',
+  until: null,
+})
+
+/** The merchant's own answer while it is believed, `null` otherwise. */
+export function merchantOpenNowState(shop: Shop): OpenNowState {
+  if (shop.status === 'open') return MERCHANT_OPEN
+  const end = shop.closedUntil ? endOfLocalDay(shop.closedUntil) : Number.NaN
+  return Number.isNaN(end)
+    ? MERCHANT_CLOSED
+    : Object.freeze({ open: false, source: 'merchant', until: new Date(end) })
+}
+
+/**
+ * "Open now": the merchant's word while it is believed — even against the hours, since the
+ * merchant knows about today's exception — otherwise the opening hours, otherwise nothing.
+ */
+export function openNowState(shop: Shop, now: Date): OpenNowState {
+  if (isStatusFresh(shop, now)) return merchantOpenNowState(shop)
+  const parsed = parseOpeningHours(shop.openingHours)
+  if (!parsed.ok) return NOTHING_KNOWN
+  const state = parsed.evaluator.stateAt(now)
+  return { open: state.unknown ? null : state.open, source: 'hours', until: state.nextChange }
+}
+
+export function matchesServices(shop: Shop, services: readonly ShopService[]): boolean {
+  return services.every((service) => shop.services.includes(service))
+}
+
+export function matchesCategories(shop: Shop, categories: readonly string[]): boolean {
+  return categories.length === 0 || categories.includes(shop.categorySlug)
+}
+
+export function matchesKinds(shop: Shop, kinds: readonly ShopKind[]): boolean {
+  return kinds.length === 0 || kinds.includes(shop.kind)
+}
+
+/** The folded text a query is looked up in: the name, then the commune on its own line. */
+export function searchText(shop: Shop): string {
+  const name = normalizeForSearch(shop.name)
+  return shop.communeName ? `${name}\n${normalizeForSearch(shop.communeName)}` : name
+}
+
+/**
+ * Every word of the query must appear in the name or the commune, ignoring case, accents and
+ * separators; an empty query matches everything.
+ */
+export function matchesQuery(shop: Shop, query: string): boolean {
+  const words = searchWords(query)
+  if (words.length === 0) return true
+  const text = searchText(shop)
+  return words.every((word) => text.includes(word))
+}
+
+/** Whether the shop has coordinates one can measure a distance to. */
+export function hasLocation(shop: Shop): boolean {
+  // Typed as always present, but a bad row must cost the shop its distance, not the whole list.
+  const location = shop.location as LonLat | null | undefined
+  return (
+    !!location &&
+    Number.isFinite(location.lon) &&
+    Number.isFinite(location.lat) &&
+    Math.abs(location.lon) <= 180 &&
+    Math.abs(location.lat) <= 90
+  )
+}
+
+/** Distance from the origin, or `null` without an origin or without a location. */
+export function shopDistanceKm(shop: Shop, origin: LonLat | null): number | null {
+  return origin && hasLocation(shop) ? distanceKm(origin, shop.location) : null
+}
+
+/**
+ * Whether the shop is within the radius: always without an origin or a radius; never for a shop
+ * without a location once a radius applies. A shop on the circle itself is within.
+ */
+export function matchesRadius(shop: Shop, origin: LonLat | null, radiusKm: number | null): boolean {
+  if (!origin || radiusKm === null) return true
+  const distance = shopDistanceKm(shop, origin)
+  return distance !== null && isWithinRadius(distance, radiusKm)
+}

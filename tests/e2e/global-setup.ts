@@ -50,6 +50,8 @@ export default async function setup(project: TestProject) {
 function embeddedModeEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env }
   for (const name of SUPABASE_VARS) delete env[name]
+  // Vitest sets NODE_ENV=test, which would make `vite build` a development build.
+  env.NODE_ENV = 'production'
   // Vite's loadEnv also reads .env files, but lets the process environment win: an empty value
   // there overrides one a developer's .env.local may hold.
   const envFiles = ['.env', '.env.local', '.env.production', '.env.production.local']

@@ -119,13 +119,16 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     }
   }
 
+  // One fetch per territory, shared by every caller; it takes no caller's abort signal, or one
+  // cancelled query (React's StrictMode remount, a quick navigation) would poison the cache.
   const snapshotCache = new Map<string, Promise<Shop[]>>()
-  function snapshot(territorySlug: string, signal?: AbortSignal): Promise<Shop[]> {
+  function snapshot(territorySlug: string): Promise<Shop[]> {
     const url = manifest.snapshots[territorySlug]
     if (!url) return Promise.resolve([])
     let cached = snapshotCache.get(territorySlug)
     if (!cached) {
-      cached = fetchJson<ShopRow[]>(assetUrl(url), signal).then((rows) => rows.map(toShop))
+      cached = fetchJson<ShopRow[]>(assetUrl(url)).then((rows) => rows.map(toShop))
+      cached.catch(() => snapshotCache.delete(territorySlug))
       snapshotCache.set(territorySlug, cached)
     }
     return cached
@@ -146,9 +149,9 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
       return rows.rows.map(toCategory)
     },
 
-    async listShops(territorySlug, signal) {
+    async listShops(territorySlug) {
       // Until the database has started, visitors get the build-time snapshot of the same query.
-      if (!ready && currentActor().role === 'anon') return snapshot(territorySlug, signal)
+      if (!ready && currentActor().role === 'anon') return snapshot(territorySlug)
       const result = await run((tx) => tx.query<ShopRow>(LIST_SHOPS_SQL, [territorySlug]))
       return result.rows.map(toShop)
     },

@@ -31,6 +31,8 @@ export function RadiusLayer({
       map.addLayer(radiusFillLayer, below)
       map.addLayer(radiusLineLayer, below)
     }
+    // Observable state for tests and assistive tooling: what the map shows right now.
+    document.documentElement.dataset.mapRadiusKm = circle ? String(radiusKm) : ''
     if (circle) {
       const ring = circle.geometry.coordinates[0] ?? []
       const lons = ring.map((p) => p[0] ?? 0)

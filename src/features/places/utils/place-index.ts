@@ -31,12 +31,19 @@ export interface PlaceIndex {
   readonly shops: readonly Shop[]
 }
 
+// Module-local copies: hot loops then read a constant, not an imported binding (which Vitest's
+// module runner turns into a getter, skewing benchmarks).
+const NONE = NOTHING_KNOWN
+const chordToKm = chordSquaredToKm
+
 const SERVICE_BITS = new Map<ShopService, number>(
   SHOP_SERVICES.map((service, bit) => [service, 1 << bit]),
 )
 const DAY_MS = 24 * 60 * 60 * 1000
-// Below this many survivors a comparison sort beats the radix sort's fixed cost.
+// Up to this many survivors, insertion sort beats the radix sort's fixed cost.
 const SMALL_SORT = 256
+// Below one survivor in this many places, sorting their ranks beats sweeping every rank.
+const FEW_SURVIVORS = 20
 const RADIX_BITS = 11
 const RADIX_SIZE = 1 << RADIX_BITS
 const RADIX_MASK = RADIX_SIZE - 1
@@ -71,37 +78,48 @@ function pairSignature(text: string, out: Uint32Array, at: number): void {
   out[at + 1] = high >>> 0
 }
 
+function idFor(ids: Map<string, number>, value: string): number {
+  let id = ids.get(value)
+  if (id === undefined) {
+    id = ids.size
+    ids.set(value, id)
+  }
+  return id
+}
+
 /**
- * Everything is stored by position in name order (French collation, ties in input order): the
- * unfiltered scan then reads memory sequentially and yields results already sorted by name.
+ * Places are stored by "position": located places in the spatial tree's order, then the others.
+ * A radius query then reads memory that lies close together instead of scattered over
+ * megabytes, which costs more than all of its arithmetic. Name order is a separate ranking, and
+ * per-result caches are kept by rank so that the alphabetical list is also read in order.
  */
 class IndexData implements PlaceIndex {
   readonly shops: readonly Shop[]
   readonly size: number
-  /** The shops in name order: position p holds `byName[p]`. */
+  readonly locatedCount: number
+  /** Over the located places, added by position: item ids are positions. */
+  readonly spatial: KDBush | null
+  /** The shop of each rank in name order (French collation, ties in input order). */
   readonly byName: Shop[]
+  /** Each position's rank in name order. */
+  readonly nameRank: Uint32Array
   /** Folded name and commune, so that queries never fold a name again. */
   readonly searchText: string[]
   /** Two 32-bit words per place, see {@link pairSignature}. */
   readonly searchPairs: Uint32Array
   /** Services (bits 0–7), kind id (8–15) and category id (16–31): one read for three filters. */
   readonly facets: Uint32Array
-  readonly categoryIds: Map<string, number>
-  readonly kindIds: Map<string, number>
+  readonly categoryIds = new Map<string, number>()
+  readonly kindIds = new Map<string, number>()
   /**
-   * Per place: the unit vector's x, y, z (see {@link unitVector}) and the last moment the
-   * merchant's status is believed. Side by side because a radius query needs both for places
-   * scattered in memory, and each separate array would cost a cache miss of its own.
+   * Per place: its unit vector's x, y, z (see {@link unitVector}) and the last moment the
+   * merchant's status is believed, side by side since a radius query needs them together.
    */
   readonly geo: Float64Array
-  readonly located: Uint8Array
-  readonly spatial: KDBush | null
-  /** KDBush numbers points in the order they were added; only located places are. */
-  readonly spatialToPosition: Uint32Array
   readonly merchantState: OpenNowState[]
   /** Index into `evaluators`, or -1 without readable hours. */
   readonly hoursId: Int32Array
-  readonly evaluators: OpeningHoursEvaluator[]
+  readonly evaluators: OpeningHoursEvaluator[] = []
   // The hours' answer only changes at its next change, so it is kept between calls for as long
   // as it holds: [validFrom, validUntil).
   readonly hoursValidFrom: Float64Array
@@ -111,9 +129,11 @@ class IndexData implements PlaceIndex {
   readonly survivors: Uint32Array
   readonly distance: Float64Array
   readonly state: OpenNowState[]
-  /** The last entry made for each place: reused while its distance and state are unchanged. */
+  readonly stateByRank: OpenNowState[]
+  readonly rankMarks: Uint8Array
+  // The last entry made for each rank, reused while its distance and state are unchanged, with
+  // copies of both so that checking needs no visit to the entry itself.
   readonly entries: (PlaceMatch | undefined)[]
-  // Copies of each entry's fields, so that checking it needs no visit to the entry itself.
   readonly entryDistance: Float64Array
   readonly entryState: (OpenNowState | undefined)[]
   #radix: {
@@ -127,25 +147,47 @@ class IndexData implements PlaceIndex {
     const n = shops.length
     this.shops = shops
     this.size = n
-    const order = Array.from({ length: n }, (_, i) => i)
-    order.sort((a, b) => collator.compare(shops[a]!.name, shops[b]!.name))
-    this.byName = order.map((i) => shops[i]!)
+
+    const locatedInput: number[] = []
+    const unlocatedInput: number[] = []
+    for (let i = 0; i < n; i += 1) (hasLocation(shops[i]!) ? locatedInput : unlocatedInput).push(i)
+    this.locatedCount = locatedInput.length
+    // A first tree only to learn its order; the tree kept is built on positions in that order.
+    let layout = unlocatedInput
+    if (locatedInput.length > 0) {
+      const draft = new KDBush(locatedInput.length, 64, Float64Array)
+      for (const i of locatedInput) draft.add(shops[i]!.location.lon, shops[i]!.location.lat)
+      draft.finish()
+      layout = Array.from(draft.ids, (id) => locatedInput[id]!).concat(unlocatedInput)
+    }
+    const shopAt = layout.map((i) => shops[i]!)
+    if (this.locatedCount > 0) {
+      const spatial = new KDBush(this.locatedCount, 64, Float64Array)
+      for (let p = 0; p < this.locatedCount; p += 1)
+        spatial.add(shopAt[p]!.location.lon, shopAt[p]!.location.lat)
+      this.spatial = spatial.finish()
+    } else {
+      this.spatial = null
+    }
+
+    const byName = Array.from({ length: n }, (_, p) => p)
+    byName.sort(
+      (a, b) => collator.compare(shopAt[a]!.name, shopAt[b]!.name) || layout[a]! - layout[b]!,
+    )
+    this.byName = byName.map((p) => shopAt[p]!)
+    this.nameRank = new Uint32Array(n)
+    for (let r = 0; r < n; r += 1) this.nameRank[byName[r]!] = r
 
     this.searchText = new Array<string>(n)
     this.searchPairs = new Uint32Array(2 * n)
     this.facets = new Uint32Array(n)
-    this.categoryIds = new Map()
-    this.kindIds = new Map()
     this.geo = new Float64Array(4 * n)
-    this.located = new Uint8Array(n)
-    this.merchantState = new Array<OpenNowState>(n).fill(NOTHING_KNOWN)
+    this.merchantState = new Array<OpenNowState>(n).fill(NONE)
     this.hoursId = new Int32Array(n)
-    this.evaluators = []
     const hoursIds = new Map<string, number>()
-    let locatedCount = 0
 
     for (let p = 0; p < n; p += 1) {
-      const shop = this.byName[p]!
+      const shop = shopAt[p]!
       const text = searchText(shop)
       this.searchText[p] = text
       pairSignature(text, this.searchPairs, 2 * p)
@@ -156,11 +198,8 @@ class IndexData implements PlaceIndex {
       if (kind > 0xff || category > 0xffff)
         throw new RangeError('Too many kinds or categories to index')
       this.facets[p] = (mask | (kind << 8) | (category << 16)) >>> 0
-      if (hasLocation(shop)) {
+      if (p < this.locatedCount)
         this.geo.set(unitVector(shop.location.lon, shop.location.lat), 4 * p)
-        this.located[p] = 1
-        locatedCount += 1
-      }
       const trustedUntil = merchantStatusTrustedUntil(shop)
       this.geo[4 * p + 3] = trustedUntil
       if (trustedUntil !== Number.NEGATIVE_INFINITY)
@@ -177,27 +216,16 @@ class IndexData implements PlaceIndex {
       }
     }
 
-    this.spatialToPosition = new Uint32Array(locatedCount)
-    if (locatedCount > 0) {
-      const spatial = new KDBush(locatedCount, 64, Float64Array)
-      for (let p = 0; p < n; p += 1) {
-        const shop = this.byName[p]!
-        if (this.located[p])
-          this.spatialToPosition[spatial.add(shop.location.lon, shop.location.lat)] = p
-      }
-      this.spatial = spatial.finish()
-    } else {
-      this.spatial = null
-    }
-
     const hoursCount = this.evaluators.length
     this.hoursValidFrom = new Float64Array(hoursCount).fill(Number.NaN)
     this.hoursValidUntil = new Float64Array(hoursCount).fill(Number.NaN)
-    this.hoursState = new Array<OpenNowState>(hoursCount).fill(NOTHING_KNOWN)
+    this.hoursState = new Array<OpenNowState>(hoursCount).fill(NONE)
 
     this.survivors = new Uint32Array(n)
     this.distance = new Float64Array(n)
-    this.state = new Array<OpenNowState>(n).fill(NOTHING_KNOWN)
+    this.state = new Array<OpenNowState>(n).fill(NONE)
+    this.stateByRank = new Array<OpenNowState>(n).fill(NONE)
+    this.rankMarks = new Uint8Array(n)
     this.entries = new Array<PlaceMatch | undefined>(n).fill(undefined)
     this.entryDistance = new Float64Array(n)
     this.entryState = new Array<OpenNowState | undefined>(n).fill(undefined)
@@ -206,7 +234,7 @@ class IndexData implements PlaceIndex {
   openNowAt(p: number, time: number): OpenNowState {
     if (time <= this.geo[4 * p + 3]!) return this.merchantState[p]!
     const id = this.hoursId[p]!
-    if (id < 0) return NOTHING_KNOWN
+    if (id < 0) return NONE
     if (time >= this.hoursValidFrom[id]! && time < this.hoursValidUntil[id]!)
       return this.hoursState[id]!
     const state = this.evaluators[id]!.stateAt(new Date(time))
@@ -222,19 +250,20 @@ class IndexData implements PlaceIndex {
     return answer
   }
 
-  /** `distanceKm` is NaN for "no distance", so that it fits the Float64Array of copies. */
-  entry(p: number, distanceKm: number, openNow: OpenNowState): PlaceMatch {
-    // Same object for an unchanged place, so that memoised rows and markers skip re-rendering.
-    if (this.entryState[p] === openNow && Object.is(this.entryDistance[p], distanceKm))
-      return this.entries[p]!
+  /** The result for the place of rank `rank`; `distanceKm` is NaN for "no distance". */
+  entry(rank: number, distanceKm: number, openNow: OpenNowState): PlaceMatch {
+    const previous = this.entryDistance[rank]!
+    // The same object for an unchanged place, so that memoised rows and markers skip rendering.
+    const same = previous === distanceKm || (previous !== previous && distanceKm !== distanceKm)
+    if (same && this.entryState[rank] === openNow) return this.entries[rank]!
     const made: PlaceMatch = {
-      shop: this.byName[p]!,
-      distanceKm: Number.isNaN(distanceKm) ? null : distanceKm,
+      shop: this.byName[rank]!,
+      distanceKm: distanceKm === distanceKm ? distanceKm : null,
       openNow,
     }
-    this.entries[p] = made
-    this.entryState[p] = openNow
-    this.entryDistance[p] = distanceKm
+    this.entries[rank] = made
+    this.entryState[rank] = openNow
+    this.entryDistance[rank] = distanceKm
     return made
   }
 
@@ -247,15 +276,6 @@ class IndexData implements PlaceIndex {
     }
     return this.#radix
   }
-}
-
-function idFor(ids: Map<string, number>, value: string): number {
-  let id = ids.get(value)
-  if (id === undefined) {
-    id = ids.size
-    ids.set(value, id)
-  }
-  return id
 }
 
 /** Precomputes what filtering needs; build it again when the list of shops changes. */
@@ -274,8 +294,13 @@ function wantedIds(ids: Map<string, number>, wanted: readonly string[]): Uint8Ar
   return table
 }
 
-/** Positions are name ranks, so "by distance, then name" is "by distance, then position". */
-function insertionSort(distance: Float64Array, order: Uint32Array, count: number): void {
+/** By distance, then name; linear on input that is already nearly in order. */
+function insertionSort(
+  distance: Float64Array,
+  rank: Uint32Array,
+  order: Uint32Array,
+  count: number,
+): void {
   for (let k = 1; k < count; k += 1) {
     const x = order[k]!
     const dx = distance[x]!
@@ -283,7 +308,7 @@ function insertionSort(distance: Float64Array, order: Uint32Array, count: number
     while (j >= 0) {
       const y = order[j]!
       const dy = distance[y]!
-      if (!(dx < dy || (dx === dy && x < y))) break
+      if (!(dx < dy || (dx === dy && rank[x]! < rank[y]!))) break
       order[j + 1] = y
       j -= 1
     }
@@ -295,63 +320,63 @@ function insertionSort(distance: Float64Array, order: Uint32Array, count: number
  * Sorts the first `count` survivors by distance, then name. Large sets go through a stable LSD
  * radix sort on distances quantised to 32 bits (a comparison sort of 100,000 places costs tens
  * of milliseconds here); an insertion pass then restores the exact order among the few places
- * that share a quantum, in linear time since the input is nearly sorted.
+ * that share a quantum.
  */
 function sortByDistance(index: IndexData, count: number): void {
   const order = index.survivors
   const distance = index.distance
-  if (count <= SMALL_SORT) {
-    insertionSort(distance, order, count)
-    return
-  }
-  const { keys, keysOut, positionsOut, counts } = index.radix()
-  let maxDistance = 0
-  for (let k = 0; k < count; k += 1) {
-    const d = distance[order[k]!]!
-    if (d !== Number.POSITIVE_INFINITY && d > maxDistance) maxDistance = d
-  }
-  const scale = maxDistance > 0 ? MAX_KEY / maxDistance : 0
-  for (let k = 0; k < count; k += 1) {
-    const d = distance[order[k]!]!
-    keys[k] =
-      d === Number.POSITIVE_INFINITY ? NO_LOCATION_KEY : Math.min(MAX_KEY, Math.floor(d * scale))
-  }
-  let keysIn = keys
-  let positionsIn = order
-  let keysTo = keysOut
-  let positionsTo = positionsOut
-  for (let shift = 0; shift < 32; shift += RADIX_BITS) {
-    counts.fill(0)
-    for (let k = 0; k < count; k += 1) counts[(keysIn[k]! >>> shift) & RADIX_MASK]! += 1
-    let total = 0
-    for (let b = 0; b < RADIX_SIZE; b += 1) {
-      const c = counts[b]!
-      counts[b] = total
-      total += c
-    }
+  if (count > SMALL_SORT) {
+    const { keys, keysOut, positionsOut, counts } = index.radix()
+    let maxDistance = 0
     for (let k = 0; k < count; k += 1) {
-      const key = keysIn[k]!
-      const slot = counts[(key >>> shift) & RADIX_MASK]!++
-      keysTo[slot] = key
-      positionsTo[slot] = positionsIn[k]!
+      const d = distance[order[k]!]!
+      if (d !== Number.POSITIVE_INFINITY && d > maxDistance) maxDistance = d
     }
-    ;[keysIn, keysTo] = [keysTo, keysIn]
-    ;[positionsIn, positionsTo] = [positionsTo, positionsIn]
+    const scale = maxDistance > 0 ? MAX_KEY / maxDistance : 0
+    for (let k = 0; k < count; k += 1) {
+      const d = distance[order[k]!]!
+      keys[k] =
+        d === Number.POSITIVE_INFINITY ? NO_LOCATION_KEY : Math.min(MAX_KEY, Math.floor(d * scale))
+    }
+    let keysIn = keys
+    let positionsIn = order
+    let keysTo = keysOut
+    let positionsTo = positionsOut
+    for (let shift = 0; shift < 32; shift += RADIX_BITS) {
+      counts.fill(0)
+      for (let k = 0; k < count; k += 1) counts[(keysIn[k]! >>> shift) & RADIX_MASK]! += 1
+      let total = 0
+      for (let b = 0; b < RADIX_SIZE; b += 1) {
+        const c = counts[b]!
+        counts[b] = total
+        total += c
+      }
+      for (let k = 0; k < count; k += 1) {
+        const key = keysIn[k]!
+        const slot = counts[(key >>> shift) & RADIX_MASK]!++
+        keysTo[slot] = key
+        positionsTo[slot] = positionsIn[k]!
+      }
+      ;[keysIn, keysTo] = [keysTo, keysIn]
+      ;[positionsIn, positionsTo] = [positionsTo, positionsIn]
+    }
+    if (positionsIn !== order) order.set(positionsIn.subarray(0, count))
   }
-  if (positionsIn !== order) order.set(positionsIn.subarray(0, count))
-  insertionSort(distance, order, count)
+  insertionSort(distance, index.nameRank, order, count)
 }
 
-/** The query's words with their pair signatures, see {@link pairSignature}. */
-function queryPairs(words: readonly string[]): Uint32Array {
-  const pairs = new Uint32Array(2)
+/** The query's words as one pair signature, see {@link pairSignature}. */
+function queryPairs(words: readonly string[]): [number, number] {
   const one = new Uint32Array(2)
+  let low = 0
+  let high = 0
   for (const word of words) {
     pairSignature(word, one, 0)
-    pairs[0]! |= one[0]!
-    pairs[1]! |= one[1]!
+    low |= one[0]!
+    high |= one[1]!
   }
-  return pairs
+  // Signed, like the result of the `&` they are compared with.
+  return [low | 0, high | 0]
 }
 
 /**
@@ -382,18 +407,14 @@ export function filterPlaces(
   const kinds = wantedIds(index.kindIds, filters.kinds)
   const words = searchWords(filters.query)
   const wordCount = words.length
-  const needed = queryPairs(words)
-  // As signed 32-bit integers, like the result of `&` they are compared with.
-  const neededLow = needed[0]! | 0
-  const neededHigh = needed[1]! | 0
+  const [neededLow, neededHigh] = queryPairs(words)
   const openNowOnly = filters.openNow
   const origin = filters.origin
   const radiusKm = origin ? filters.radiusKm : null
 
-  const { facets, survivors, state, distance, geo, located } = index
+  const { facets, survivors, state, distance, geo, nameRank } = index
   const texts = index.searchText
   const pairs = index.searchPairs
-  let count = 0
 
   // Everything but the radius and "open now"; written once, inlined by the engine.
   const passesCheapFilters = (p: number): boolean => {
@@ -413,17 +434,50 @@ export function filterPlaces(
     return true
   }
 
-  if (origin && radiusKm !== null) {
+  if (!origin) {
+    // Memory order to test, name order to answer: survivors are collected by rank, then put in
+    // order by sorting them when they are few, or by one sweep over all ranks.
+    const { stateByRank, rankMarks } = index
+    const ranks = survivors
+    let count = 0
+    for (let p = 0; p < index.size; p += 1) {
+      if (!passesCheapFilters(p)) continue
+      const openNow = index.openNowAt(p, time)
+      if (openNowOnly && openNow.open !== true) continue
+      const rank = nameRank[p]!
+      stateByRank[rank] = openNow
+      ranks[count++] = rank
+    }
+    if (count * FEW_SURVIVORS < index.size) {
+      ranks.subarray(0, count).sort()
+    } else {
+      for (let k = 0; k < count; k += 1) rankMarks[ranks[k]!] = 1
+      let k = 0
+      for (let rank = 0; k < count; rank += 1) {
+        if (rankMarks[rank] === 0) continue
+        rankMarks[rank] = 0
+        ranks[k++] = rank
+      }
+    }
+    const results = new Array<PlaceMatch>(count)
+    for (let k = 0; k < count; k += 1) {
+      const rank = ranks[k]!
+      results[k] = index.entry(rank, Number.NaN, stateByRank[rank]!)
+    }
+    return results
+  }
+
+  const [ox, oy, oz] = unitVector(origin.lon, origin.lat)
+  let count = 0
+  if (radiusKm !== null) {
     if (!(radiusKm >= 0)) return []
-    const [ox, oy, oz] = unitVector(origin.lon, origin.lat)
     const maxChordSquared = kmToChordSquared(radiusKm + RADIUS_TOLERANCE_KM)
     const bounds = index.spatial ? radiusBounds(origin, radiusKm) : null
     const candidates =
       bounds && index.spatial
         ? index.spatial.range(bounds[0], bounds[1], bounds[2], bounds[3])
-        : Array.from(index.spatialToPosition.keys())
-    for (const candidate of candidates) {
-      const p = index.spatialToPosition[candidate]!
+        : Array.from({ length: index.locatedCount }, (_, p) => p)
+    for (const p of candidates) {
       if (!passesCheapFilters(p)) continue
       const dx = geo[4 * p]! - ox
       const dy = geo[4 * p + 1]! - oy
@@ -433,7 +487,7 @@ export function filterPlaces(
       const openNow = index.openNowAt(p, time)
       if (openNowOnly && openNow.open !== true) continue
       state[p] = openNow
-      distance[p] = chordSquaredToKm(chordSquared)
+      distance[p] = chordToKm(chordSquared)
       survivors[count++] = p
     }
   } else {
@@ -444,28 +498,29 @@ export function filterPlaces(
       state[p] = openNow
       survivors[count++] = p
     }
-    if (origin) {
-      const [ox, oy, oz] = unitVector(origin.lon, origin.lat)
-      for (let k = 0; k < count; k += 1) {
-        const p = survivors[k]!
-        if (!located[p]) {
-          distance[p] = Number.POSITIVE_INFINITY
-          continue
-        }
-        const dx = geo[4 * p]! - ox
-        const dy = geo[4 * p + 1]! - oy
-        const dz = geo[4 * p + 2]! - oz
-        distance[p] = chordSquaredToKm(dx * dx + dy * dy + dz * dz)
+    for (let k = 0; k < count; k += 1) {
+      const p = survivors[k]!
+      if (p >= index.locatedCount) {
+        distance[p] = Number.POSITIVE_INFINITY
+        continue
       }
+      const dx = geo[4 * p]! - ox
+      const dy = geo[4 * p + 1]! - oy
+      const dz = geo[4 * p + 2]! - oz
+      distance[p] = chordToKm(dx * dx + dy * dy + dz * dz)
     }
   }
 
-  if (origin) sortByDistance(index, count)
-
+  sortByDistance(index, count)
   const results = new Array<PlaceMatch>(count)
   for (let k = 0; k < count; k += 1) {
     const p = survivors[k]!
-    results[k] = index.entry(p, origin && located[p] ? distance[p]! : Number.NaN, state[p]!)
+    const d = distance[p]!
+    results[k] = index.entry(
+      nameRank[p]!,
+      d === Number.POSITIVE_INFINITY ? Number.NaN : d,
+      state[p]!,
+    )
   }
   return results
 }

@@ -40,11 +40,11 @@ export function App() {
           <button
             type="button"
             lang={locale === 'fr' ? 'en' : 'fr'}
-            aria-label={t('locale.switchLabel')}
             className="locale-switch"
             onClick={() => localeChosen(locale === 'fr' ? 'en' : 'fr')}
           >
             {locale === 'fr' ? 'EN' : 'FR'}
+            <span className="visually-hidden"> – {t('locale.switch')}</span>
           </button>
         </nav>
       </header>

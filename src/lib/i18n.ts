@@ -35,7 +35,6 @@ const fr = {
   'credits.open':
     'IGN Admin Express, DGCL BANATIC, Grand Poitiers Open Data, La Poste (Licence Ouverte)',
   'locale.switch': 'English',
-  'locale.switchLabel': 'Switch to English',
   'backend.embedded': 'Mode démonstration (base intégrée au navigateur)',
   'backend.failed': 'Vitrine n’a pas pu démarrer.',
   // filters
@@ -158,7 +157,6 @@ const en: Messages = {
   'credits.open':
     'IGN Admin Express, DGCL BANATIC, Grand Poitiers Open Data, La Poste (Licence Ouverte)',
   'locale.switch': 'Français',
-  'locale.switchLabel': 'Passer en français',
   'backend.embedded': 'Demonstration mode (database in your browser)',
   'backend.failed': 'Vitrine could not start.',
   // filters

@@ -59,7 +59,7 @@ describe('App', () => {
   it('switches to English', async () => {
     useLocaleStore.setState({ locale: 'fr' })
     renderWithProviders(<App />, createMemoryBackend({ shops: [makeShop()] }))
-    await userEvent.click(await screen.findByRole('button', { name: 'Switch to English' }))
+    await userEvent.click(await screen.findByRole('button', { name: /^EN.*English$/ }))
     expect(await screen.findByRole('list', { name: 'Results' })).toBeInTheDocument()
     expect(document.documentElement.lang).toBe('en')
     useLocaleStore.setState({ locale: 'fr' })

@@ -19,9 +19,9 @@ export function distanceKm(a: LonLat, b: LonLat): number {
 }
 
 /**
- * A point as a unit vector from the Earth's centre. The squared chord between two such vectors
- * grows with the great-circle distance, so distances can be compared, and turned into kilometres
- * with one square root and one arcsine, without any trigonometry per point and per query.
+ * A point as a unit vector from the Earth's centre, computed once per point. The squared chord
+ * between two such vectors grows with the great-circle distance: a query compares distances with
+ * three multiplications, and turns a survivor's into kilometres with one arcsine.
  */
 export function unitVector(lon: number, lat: number): [number, number, number] {
   const lambda = lon * DEG_TO_RAD
@@ -42,8 +42,8 @@ export function kmToChordSquared(km: number): number {
 }
 
 /** Whether a distance is within a radius, a place on the circle itself included. */
-export function isWithinRadius(distance: number, radiusKm: number): boolean {
-  return distance <= radiusKm + RADIUS_TOLERANCE_KM
+export function isWithinRadius(km: number, radiusKm: number): boolean {
+  return km <= radiusKm + RADIUS_TOLERANCE_KM
 }
 
 /**

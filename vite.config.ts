@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+process.env.TZ ??= 'Europe/Paris' // opening hours are read in local time; tests expect French time
 import { defineConfig, loadEnv } from 'vite'
 import react from '@vitejs/plugin-react'
 import { fileURLToPath, URL } from 'node:url'

@@ -181,6 +181,15 @@ describe.each<Viewport>(['phone', 'desktop'])('shopper filters (%s)', (viewport)
       const distances = await listedDistancesKm(page)
       expect(distances.every((d) => d <= 5)).toBe(true)
       await screenshot(page, `shopper-three-taps-${viewport}`)
+      if (viewport === 'phone') {
+        // Under the map, one tap leads to the results below the filters.
+        await page.getByRole('button', { name: `Voir les ${count} lieux ↓` }).click()
+        const list = page.getByRole('list', { name: 'Résultats' })
+        await expect
+          .poll(() => list.evaluate((el) => el.getBoundingClientRect().top < innerHeight))
+          .toBe(true)
+        await screenshot(page, 'shopper-three-taps-results-phone')
+      }
     })
   })
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Territory } from '@/backend/types'
 import { MapView } from '@/map/map-view'
 import { env } from '@/lib/env'
@@ -56,6 +56,7 @@ export function PlacesPage({ territory }: { territory: Territory }) {
   )
   const features = useMemo(() => placesToFeatureCollection(items), [items])
   const selected = items.find((item) => item.shop.id === selectedId) ?? null
+  const resultsRef = useRef<HTMLDivElement>(null)
 
   const nextRadius =
     filters.origin && filters.radiusKm !== null
@@ -98,26 +99,39 @@ export function PlacesPage({ territory }: { territory: Territory }) {
         />
       </MapView>
       <aside className="places-panel" aria-label={t('filters.title')}>
+        {shops.isSuccess ? (
+          <button
+            type="button"
+            className="results-jump"
+            onClick={() =>
+              resultsRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+            }
+          >
+            {t('list.show')(items.length)}
+          </button>
+        ) : null}
         <FilterPanel territorySlug={territory.slug} categories={categories.data ?? []} />
-        <StatusLegend />
-        {shops.isPending ? (
-          <p role="status">{t('list.loading')}</p>
-        ) : shops.isError ? (
-          <div role="alert">
-            <p>{t('list.error')}</p>
-            <p className="error-detail">{shops.error.message}</p>
-            <button type="button" onClick={() => void shops.refetch()}>
-              {t('list.retry')}
-            </button>
-          </div>
-        ) : (
-          <PlaceList
-            items={items}
-            selectedId={selectedId}
-            onSelect={placeSelected}
-            empty={emptyState}
-          />
-        )}
+        <div ref={resultsRef} className="places-results">
+          <StatusLegend />
+          {shops.isPending ? (
+            <p role="status">{t('list.loading')}</p>
+          ) : shops.isError ? (
+            <div role="alert">
+              <p>{t('list.error')}</p>
+              <p className="error-detail">{shops.error.message}</p>
+              <button type="button" onClick={() => void shops.refetch()}>
+                {t('list.retry')}
+              </button>
+            </div>
+          ) : (
+            <PlaceList
+              items={items}
+              selectedId={selectedId}
+              onSelect={placeSelected}
+              empty={emptyState}
+            />
+          )}
+        </div>
       </aside>
       {selected ? (
         <PlaceSheet

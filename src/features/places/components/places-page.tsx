@@ -103,9 +103,11 @@ export function PlacesPage({ territory }: { territory: Territory }) {
           <button
             type="button"
             className="results-jump"
-            onClick={() =>
-              resultsRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' })
-            }
+            onClick={() => {
+              // Scroll the panel only: the page itself is a fixed-height layout.
+              const results = resultsRef.current
+              results?.parentElement?.scrollTo({ top: results.offsetTop, behavior: 'smooth' })
+            }}
           >
             {t('list.show')(items.length)}
           </button>

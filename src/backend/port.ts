@@ -9,6 +9,7 @@ import type {
   SignInResult,
   Territory,
   Category,
+  StatusEvent,
 } from './types'
 
 /**
@@ -34,6 +35,10 @@ export interface VitrineBackend {
 
   /** Refuses a stale `expectedUpdatedAt` with a BackendError of kind 'stale-update'. */
   setShopStatus(input: SetShopStatusInput): Promise<Shop>
+  /** "Mes informations sont à jour": refreshes the status date only; same stale refusal. */
+  confirmShopStatus(shopId: string, expectedUpdatedAt: string): Promise<Shop>
+  /** The shop's status history, newest first (members and curators only). */
+  listStatusEvents(shopId: string, signal?: AbortSignal): Promise<StatusEvent[]>
 
   /** Called on every change made here, in another tab, or on the server. Returns unsubscribe. */
   subscribe(listener: (change: BackendChange) => void): () => void

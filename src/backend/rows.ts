@@ -7,6 +7,8 @@ import type {
   ShopService,
   ShopStatus,
   Territory,
+  StatusEvent,
+  StatusSnapshot,
 } from './types'
 
 /** A `shops` row as PostgREST or PGlite return it (snake_case, geometric types as text). */
@@ -159,5 +161,39 @@ export function toMyShop(row: MyShopRow): MyShop {
     name: row.name,
     territorySlug: row.territory_slug,
     published: row.published,
+  }
+}
+
+type SnapshotJson = {
+  status: string
+  status_message: string | null
+  closed_until: string | null
+  services: string[] | null
+}
+
+export type StatusEventRow = {
+  id: number | string
+  changed_by: string | null
+  changed_at: string
+  before: SnapshotJson | null
+  after: SnapshotJson
+}
+
+function toSnapshot(json: SnapshotJson): StatusSnapshot {
+  return {
+    status: json.status as StatusSnapshot['status'],
+    statusMessage: json.status_message,
+    closedUntil: json.closed_until,
+    services: (json.services ?? []) as StatusSnapshot['services'],
+  }
+}
+
+export function toStatusEvent(row: StatusEventRow): StatusEvent {
+  return {
+    id: Number(row.id),
+    changedAt: timestampText(row.changed_at),
+    changedBy: row.changed_by,
+    before: row.before ? toSnapshot(row.before) : null,
+    after: toSnapshot(row.after),
   }
 }

@@ -38,12 +38,31 @@ export const SHOP_COLUMNS = [
 
 export const TERRITORY_COLUMNS = ['slug', 'name', 'centre', 'bounds', 'sort_order'] as const
 
+export const STATUS_EVENT_COLUMNS = [
+  'id',
+  'shop_id',
+  'changed_by',
+  'changed_at',
+  'before',
+  'after',
+] as const
+
 export const CATEGORY_COLUMNS = ['slug', 'name_fr', 'name_en', 'sort_order'] as const
 
 export const SQL_TABLES = {
-  shops: { name: 'shops', columns: SHOP_COLUMNS },
-  territories: { name: 'territories', columns: TERRITORY_COLUMNS },
-  categories: { name: 'categories', columns: CATEGORY_COLUMNS },
+  shops: { name: 'shops', columns: SHOP_COLUMNS, readers: ['anon', 'authenticated'] },
+  territories: {
+    name: 'territories',
+    columns: TERRITORY_COLUMNS,
+    readers: ['anon', 'authenticated'],
+  },
+  categories: { name: 'categories', columns: CATEGORY_COLUMNS, readers: ['anon', 'authenticated'] },
+  // Members' and curators' history: never readable by visitors.
+  statusEvents: {
+    name: 'shop_status_events',
+    columns: STATUS_EVENT_COLUMNS,
+    readers: ['authenticated'],
+  },
 } as const
 
 export const SQL_FUNCTIONS = {
@@ -52,6 +71,7 @@ export const SQL_FUNCTIONS = {
     args: ['shop_id', 'status', 'message', 'closed_until', 'services', 'expected_updated_at'],
   },
   myShops: { name: 'my_shops', args: [] },
+  confirmShopStatus: { name: 'confirm_shop_status', args: ['shop_id', 'expected_updated_at'] },
 } as const
 
 /** Columns of `my_shops()`'s result. */

@@ -76,6 +76,21 @@ export interface Category {
   nameEn: string
 }
 
+export interface StatusSnapshot {
+  status: ShopStatus
+  statusMessage: string | null
+  closedUntil: string | null
+  services: ShopService[]
+}
+
+export interface StatusEvent {
+  id: number
+  changedAt: string
+  changedBy: string | null
+  before: StatusSnapshot | null
+  after: StatusSnapshot
+}
+
 export interface SessionUser {
   id: string
   email: string | null

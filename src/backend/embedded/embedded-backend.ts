@@ -10,6 +10,8 @@ import {
   type TerritoryRow,
   type CategoryRow,
   toCategory,
+  toStatusEvent,
+  type StatusEventRow,
 } from '../rows'
 import type { BackendChange, SessionUser, Shop, SignInMethod } from '../types'
 import {
@@ -20,6 +22,8 @@ import {
   MY_SHOPS_SQL,
   RESET_TRUNCATE_SQL,
   SET_SHOP_STATUS_SQL,
+  CONFIRM_SHOP_STATUS_SQL,
+  LIST_STATUS_EVENTS_SQL,
 } from './embedded-queries'
 import {
   dataDirName,
@@ -223,6 +227,22 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
       const shop = toShop(row)
       emit({ kind: 'shops', territorySlug: shop.territorySlug, shopId: shop.id })
       return shop
+    },
+
+    async confirmShopStatus(shopId, expectedUpdatedAt) {
+      const result = await run((tx) =>
+        tx.query<ShopRow>(CONFIRM_SHOP_STATUS_SQL, [shopId, expectedUpdatedAt]),
+      )
+      const row = result.rows[0]
+      if (!row) throw new BackendError('unknown', 'confirm_shop_status returned no row')
+      const shop = toShop(row)
+      emit({ kind: 'shops', territorySlug: shop.territorySlug, shopId: shop.id })
+      return shop
+    },
+
+    async listStatusEvents(shopId) {
+      const result = await run((tx) => tx.query<StatusEventRow>(LIST_STATUS_EVENTS_SQL, [shopId]))
+      return result.rows.map(toStatusEvent)
     },
 
     subscribe(listener) {

@@ -38,6 +38,14 @@ export const SET_SHOP_STATUS_SQL = `select ${shopSelectList('s')} from public.${
   .map((arg, i) => `${arg} => $${i + 1}${arg === 'services' ? '::public.shop_service[]' : ''}`)
   .join(', ')}) s`
 
+const confirm = SQL_FUNCTIONS.confirmShopStatus
+export const CONFIRM_SHOP_STATUS_SQL = `select ${shopSelectList('s')} from public.${confirm.name}(${confirm.args
+  .map((arg, i) => `${arg} => $${i + 1}`)
+  .join(', ')}) s`
+
+export const LIST_STATUS_EVENTS_SQL = `select id, changed_by, to_json(changed_at) #>> '{}' as changed_at, before, after
+  from public.shop_status_events where shop_id = $1 order by changed_at desc, id desc limit 50`
+
 export const MY_SHOPS_SQL = `select ${MY_SHOPS_COLUMNS.join(', ')} from public.${SQL_FUNCTIONS.myShops.name}()`
 
 /**

@@ -10,6 +10,8 @@ import {
   type TerritoryRow,
   type CategoryRow,
   toCategory,
+  toStatusEvent,
+  type StatusEventRow,
 } from '../rows'
 import {
   MY_SHOPS_COLUMNS,
@@ -18,6 +20,7 @@ import {
   SQL_TABLES,
   TERRITORY_COLUMNS,
   CATEGORY_COLUMNS,
+  STATUS_EVENT_COLUMNS,
 } from '../sql-objects'
 import type { BackendChange, SessionUser, SetShopStatusInput } from '../types'
 import type { SupabaseConfig } from '../../lib/env'
@@ -174,6 +177,33 @@ export function createSupabaseBackend(
         .single()
       if (error) fail(error)
       return toShop(data as unknown as ShopRow)
+    },
+
+    async confirmShopStatus(shopId, expectedUpdatedAt) {
+      const args: Record<(typeof SQL_FUNCTIONS.confirmShopStatus.args)[number], unknown> = {
+        shop_id: shopId,
+        expected_updated_at: expectedUpdatedAt,
+      }
+      const { data, error } = await supabase
+        .rpc(SQL_FUNCTIONS.confirmShopStatus.name, args)
+        .select(SHOP_SELECT)
+        .single()
+      if (error) fail(error)
+      return toShop(data as unknown as ShopRow)
+    },
+
+    async listStatusEvents(shopId, signal) {
+      let query = supabase
+        .from(SQL_TABLES.statusEvents.name)
+        .select(STATUS_EVENT_COLUMNS.join(','))
+        .eq('shop_id', shopId)
+        .order('changed_at', { ascending: false })
+        .order('id', { ascending: false })
+        .limit(50)
+      if (signal) query = query.abortSignal(signal)
+      const { data, error } = await query
+      if (error) fail(error)
+      return (data as unknown as StatusEventRow[]).map(toStatusEvent)
     },
 
     subscribe(listener: (change: BackendChange) => void) {

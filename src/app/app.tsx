@@ -7,7 +7,9 @@ import { useTerritories } from '@/features/places/api/get-territories'
 import { PlacesPage } from '@/features/places/components/places-page'
 import { AccountMenu } from '@/features/account/components/account-menu'
 import { Credits } from './credits'
-import { territorySlugFromPath } from './territory-route'
+import { territorySlugFromPath, isMerchantPath, MERCHANT_PATH } from './territory-route'
+import { MerchantPage } from '@/features/merchant/components/merchant-page'
+import { useStatusOutboxSender } from '@/features/merchant/api/use-status-outbox-sender'
 
 export function App() {
   const t = useT()
@@ -15,6 +17,9 @@ export function App() {
   const { locale, localeChosen } = useLocaleStore()
   const territories = useTerritories()
   const slug = territorySlugFromPath(window.location.pathname, env.defaultTerritory)
+  const merchant = isMerchantPath(window.location.pathname)
+  // A merchant's unsent taps go out whichever page is open.
+  useStatusOutboxSender()
   const territory = territories.data?.find((candidate) => candidate.slug === slug) ?? null
 
   useEffect(() => {
@@ -36,6 +41,9 @@ export function App() {
           <p className="app-header__tagline">{t('app.tagline')}</p>
         </div>
         <nav className="app-header__actions" aria-label="Compte et langue">
+          <a className="nav-link" href={merchant ? '/' : MERCHANT_PATH}>
+            {merchant ? t('nav.map') : t('nav.merchant')}
+          </a>
           <AccountMenu />
           <button
             type="button"
@@ -58,7 +66,11 @@ export function App() {
             </button>
           </div>
         ) : territory ? (
-          <PlacesPage territory={territory} />
+          merchant ? (
+            <MerchantPage />
+          ) : (
+            <PlacesPage territory={territory} />
+          )
         ) : territories.isPending ? (
           <p role="status">{t('list.loading')}</p>
         ) : (

@@ -9,6 +9,7 @@ import {
   type ShopService,
 } from '@/backend/types'
 import { useT } from '@/lib/i18n'
+import { SHOP_LIMITS, validateShopField } from '@/lib/shop-rules'
 import { useLocaleStore } from '@/lib/locale-store'
 import { formatUpdatedAgo } from '@/features/places/utils/relative-time'
 import { useMerchantShop } from '../api/get-merchant-shop'
@@ -16,7 +17,8 @@ import { merchantKeys } from '../api/merchant-keys'
 import { useStatusOutboxStore } from '../stores/status-outbox-store'
 import { StatusHistory } from './status-history'
 
-const MESSAGE_MAX = 280
+// The database's own limit (shared rules, checked against the CHECK constraints).
+const MESSAGE_MAX = SHOP_LIMITS.statusMessage
 
 interface Draft {
   message: string
@@ -73,7 +75,8 @@ function LoadedPanel({ shop }: { shop: Shop }) {
   const [draft, setDraft] = useState<Draft>(() => draftFrom(effective))
   const isOpen = effective.status === 'open'
   const messageLength = [...draft.message].length
-  const messageTooLong = messageLength > MESSAGE_MAX
+  const messageError = validateShopField('statusMessage', draft.message)
+  const messageInvalid = messageError !== null
 
   function queue(change: Partial<Pick<SetShopStatusInput, 'status'>> & { draft?: Draft }) {
     const next = change.draft ?? draft
@@ -155,7 +158,7 @@ function LoadedPanel({ shop }: { shop: Shop }) {
         className="merchant-form"
         onSubmit={(event) => {
           event.preventDefault()
-          if (!messageTooLong) queue({})
+          if (!messageInvalid) queue({})
         }}
       >
         <label htmlFor={ids.message}>{t('merchant.message')}</label>
@@ -164,16 +167,17 @@ function LoadedPanel({ shop }: { shop: Shop }) {
           rows={3}
           value={draft.message}
           aria-describedby={ids.counter}
-          aria-invalid={messageTooLong}
+          aria-invalid={messageInvalid}
           onChange={(e) => setDraft({ ...draft, message: e.target.value })}
         />
         <p
           id={ids.counter}
-          className={messageTooLong ? 'counter is-over' : 'counter'}
+          className={messageInvalid ? 'counter is-over' : 'counter'}
           aria-live="polite"
         >
           {t('merchant.counter')(messageLength, MESSAGE_MAX)}
         </p>
+        {messageError ? <p className="field-error">{messageError}</p> : null}
         {effective.status === 'closed' ? (
           <>
             <label htmlFor={ids.until}>{t('merchant.closedUntil')}</label>
@@ -205,7 +209,7 @@ function LoadedPanel({ shop }: { shop: Shop }) {
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="primary" disabled={messageTooLong}>
+        <button type="submit" className="primary" disabled={messageInvalid}>
           {t('merchant.publish')}
         </button>
       </form>

@@ -1,0 +1,420 @@
+import { parseOpeningHours } from '@/features/places/utils/opening-hours'
+
+/**
+ * The simple weekly form behind the merchant's hours editor, and its translation to and from
+ * OpenStreetMap `opening_hours`.
+ *
+ * Decisions:
+ * - Only values the form can express EXACTLY are read into it (weekday rules with time ranges,
+ *   `off`/`closed`, a final `PH off`, `24/7`, day ranges such as `Mo-Fr` or `We-Mo`, lists such as
+ *   `Mo,We`, rules joined by `;` or by `,`). Anything else (months, weeks, dates, comments, sun
+ *   times, `||`, open ends `+`, ranges running past midnight, more than three ranges in a day…)
+ *   is refused, so the editor falls back to the raw text and never rewrites what it cannot read.
+ * - A range ending at midnight is written `24:00`; the form also accepts `00:00` as an END time
+ *   meaning midnight (that is what a time input gives). Ranges running past midnight
+ *   (`22:00-02:00`) are not part of the form.
+ * - A week with every day closed is written `off` (closed at all times, public holidays too).
+ * - An empty value reads as an empty week (every day closed) so the form can start from scratch.
+ */
+
+export const DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const
+export type Day = (typeof DAYS)[number]
+
+export interface TimeRange {
+  /** 'HH:MM'. */
+  from: string
+  /** 'HH:MM'; '24:00' (or '00:00') for midnight at the end of the day. */
+  to: string
+}
+
+export type WeekModel = {
+  days: Record<Day, TimeRange[]>
+  publicHolidays: 'closed' | 'same'
+}
+
+/** Why a value cannot be edited with the simple form. */
+export type ComplexReason =
+  | 'invalid'
+  | 'months'
+  | 'weeks'
+  | 'dates'
+  | 'comment'
+  | 'sun'
+  | 'fallback'
+  | 'holidays'
+  | 'openEnd'
+  | 'overnight'
+  | 'tooManyRanges'
+  | 'syntax'
+
+export type ModelResult = { ok: true; model: WeekModel } | { ok: false; reason: ComplexReason }
+
+export const MAX_RANGES_PER_DAY = 3
+
+export const DAY_NAMES_FR: Record<Day, string> = {
+  Mo: 'Lundi',
+  Tu: 'Mardi',
+  We: 'Mercredi',
+  Th: 'Jeudi',
+  Fr: 'Vendredi',
+  Sa: 'Samedi',
+  Su: 'Dimanche',
+}
+
+export function emptyWeek(): WeekModel {
+  return {
+    days: { Mo: [], Tu: [], We: [], Th: [], Fr: [], Sa: [], Su: [] },
+    publicHolidays: 'same',
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+type Token =
+  | { kind: 'day'; day: number }
+  | { kind: 'time'; minutes: number; text: string }
+  | { kind: 'ph' }
+  | { kind: 'off' }
+  | { kind: 'always' }
+  | { kind: '-' | ',' | ';' }
+
+const TOKEN =
+  /\s*(?:(Mo|Tu|We|Th|Fr|Sa|Su)(?![A-Za-z])|(PH)(?![A-Za-z])|(off|closed)(?![A-Za-z])|(24\/7)|(\d{1,2}):(\d{2})(?!\d)|([-,;]))/y
+
+/** A first guess at what makes a value too complex, for the note shown to the merchant. */
+function reasonFor(value: string): ComplexReason {
+  if (/"/.test(value)) return 'comment'
+  if (/\|\|/.test(value)) return 'fallback'
+  if (/\b(sunrise|sunset|dawn|dusk)\b/.test(value)) return 'sun'
+  if (/\b\d{4}\b/.test(value)) return 'dates'
+  if (/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/.test(value)) return 'months'
+  if (/\bweek\b/.test(value)) return 'weeks'
+  if (/\b(PH|SH)\b/.test(value)) return 'holidays'
+  if (/\+/.test(value)) return 'openEnd'
+  return 'syntax'
+}
+
+function tokenize(value: string): Token[] | null {
+  const tokens: Token[] = []
+  TOKEN.lastIndex = 0
+  let index = 0
+  while (index < value.length) {
+    if (/^\s*$/.test(value.slice(index))) break
+    TOKEN.lastIndex = index
+    const m = TOKEN.exec(value)
+    if (!m) return null
+    index = TOKEN.lastIndex
+    if (m[1]) tokens.push({ kind: 'day', day: DAYS.indexOf(m[1] as Day) })
+    else if (m[2]) tokens.push({ kind: 'ph' })
+    else if (m[3]) tokens.push({ kind: 'off' })
+    else if (m[4]) tokens.push({ kind: 'always' })
+    else if (m[5] !== undefined && m[6] !== undefined) {
+      const hours = Number(m[5])
+      const minutes = Number(m[6])
+      if (hours > 24 || minutes > 59 || (hours === 24 && minutes > 0)) return null
+      tokens.push({ kind: 'time', minutes: hours * 60 + minutes, text: `${m[5]}:${m[6]}` })
+    } else tokens.push({ kind: m[7] as '-' | ',' | ';' })
+  }
+  return tokens
+}
+
+type Interval = [number, number]
+
+class Complex extends Error {
+  constructor(readonly reason: ComplexReason) {
+    super(reason)
+  }
+}
+
+/** Sorted, with overlapping or touching intervals joined. */
+function merge(intervals: Interval[]): Interval[] {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  const out: Interval[] = []
+  for (const interval of sorted) {
+    const last = out[out.length - 1]
+    if (last && interval[0] <= last[1]) last[1] = Math.max(last[1], interval[1])
+    else out.push([interval[0], interval[1]])
+  }
+  return out
+}
+
+function parseSimple(tokens: Token[]): { days: Interval[][]; phClosed: boolean } {
+  const days: Interval[][] = DAYS.map(() => [])
+  let phClosed = false
+  let i = 0
+  const peek = (offset = 0) => tokens[i + offset]
+  const fail = (reason: ComplexReason = 'syntax'): never => {
+    throw new Complex(reason)
+  }
+
+  const daySelector = (): number[] | null => {
+    if (peek()?.kind !== 'day') return null
+    const selected = new Set<number>()
+    for (;;) {
+      const first = tokens[i++] as { kind: 'day'; day: number }
+      if (peek()?.kind === '-' && peek(1)?.kind === 'day') {
+        const last = (tokens[i + 1] as { kind: 'day'; day: number }).day
+        i += 2
+        // Ranges may wrap around the week: We-Mo.
+        for (let d = first.day; ; d = (d + 1) % 7) {
+          selected.add(d)
+          if (d === last) break
+        }
+      } else selected.add(first.day)
+      if (peek()?.kind === ',' && peek(1)?.kind === 'day') i += 1
+      else break
+    }
+    return [...selected]
+  }
+
+  const time = (): { minutes: number; text: string } => {
+    const token = peek()
+    if (token?.kind !== 'time') return fail()
+    i += 1
+    return token
+  }
+
+  const timeList = (): Interval[] => {
+    const list: Interval[] = []
+    for (;;) {
+      const from = time()
+      if (peek()?.kind !== '-') return fail()
+      i += 1
+      const to = time()
+      if (from.minutes >= 24 * 60) fail()
+      let end = to.minutes
+      if (end === 0) {
+        if (from.minutes === 0) fail()
+        end = 24 * 60
+      }
+      if (end <= from.minutes) fail('overnight')
+      list.push([from.minutes, end])
+      if (peek()?.kind === ',' && peek(1)?.kind === 'time') i += 1
+      else return list
+    }
+  }
+
+  let additional = false
+  let first = true
+  let rules = 0
+  let wholeWeekRule = false
+  while (i < tokens.length) {
+    if (!first) {
+      const separator = tokens[i++]!
+      if (separator.kind === ';') {
+        additional = false
+        if (i === tokens.length) break // a trailing ';'
+      } else if (separator.kind === ',' && peek()?.kind === 'day') additional = true
+      else fail()
+    }
+    first = false
+    const token = peek()
+    if (token?.kind === 'ph') {
+      // Only a final `PH off`: anywhere else later rules would decide holidays their own way.
+      i += 1
+      if (additional || peek()?.kind !== 'off') fail('holidays')
+      i += 1
+      if (i < tokens.length && !(tokens[i]!.kind === ';' && i === tokens.length - 1))
+        fail('holidays')
+      phClosed = true
+      continue
+    }
+    if (token?.kind === 'always') {
+      i += 1
+      if (additional) fail()
+      for (let d = 0; d < 7; d += 1) days[d] = [[0, 24 * 60]]
+      rules += 1
+      wholeWeekRule = true
+      continue
+    }
+    const chosen = daySelector()
+    rules += 1
+    if (!chosen) wholeWeekRule = true
+    // A rule without days (`09:00-12:00`, `off`) selects the whole week.
+    const selected = chosen ?? (additional ? fail() : [0, 1, 2, 3, 4, 5, 6])
+    let intervals: Interval[]
+    const next = peek()
+    if (next?.kind === 'off') {
+      if (additional) fail()
+      i += 1
+      intervals = []
+    } else if (next?.kind === 'time') intervals = timeList()
+    else if (chosen && (next === undefined || next.kind === ';' || next.kind === ','))
+      intervals = [[0, 24 * 60]] // days alone: open all day
+    else return fail()
+    for (const d of selected) {
+      days[d] = merge(additional ? [...days[d]!, ...intervals] : intervals)
+    }
+  }
+  // The library treats a rule without days next to other rules in ways of its own on public
+  // holidays (`Tu 10:00-12:00; 13:30-18:30`): only read such a rule alone.
+  if (wholeWeekRule && rules > 1) fail()
+  return { days, phClosed }
+}
+
+function hhmm(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+}
+
+/**
+ * The simple form of an `opening_hours` value, when it can express that value exactly.
+ * Empty or null reads as an empty week.
+ */
+export function modelFromOpeningHours(value: string | null): ModelResult {
+  const trimmed = value?.trim() ?? ''
+  if (trimmed === '') return { ok: true, model: emptyWeek() }
+  if (!parseOpeningHours(trimmed).ok) return { ok: false, reason: 'invalid' }
+  const tokens = tokenize(trimmed)
+  if (!tokens) return { ok: false, reason: reasonFor(trimmed) }
+  let parsed: { days: Interval[][]; phClosed: boolean }
+  try {
+    parsed = parseSimple(tokens)
+  } catch (error) {
+    if (error instanceof Complex) {
+      return { ok: false, reason: error.reason === 'syntax' ? reasonFor(trimmed) : error.reason }
+    }
+    throw error
+  }
+  if (parsed.days.some((d) => d.length > MAX_RANGES_PER_DAY)) {
+    return { ok: false, reason: 'tooManyRanges' }
+  }
+  const model = emptyWeek()
+  DAYS.forEach((day, d) => {
+    model.days[day] = parsed.days[d]!.map(([from, to]) => ({ from: hhmm(from), to: hhmm(to) }))
+  })
+  // `off` closes holidays too; "same as the other days" says so without a redundant rule.
+  const allClosed = parsed.days.every((d) => d.length === 0)
+  model.publicHolidays = parsed.phClosed && !allClosed ? 'closed' : 'same'
+  return { ok: true, model }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+export interface ModelError {
+  day: Day
+  /** The range concerned (0-based). */
+  index: number
+  field: 'from' | 'to'
+  message: string
+}
+
+/** Minutes since midnight of 'HH:MM' (or 'H:MM'), or null when malformed. */
+export function parseTime(text: string, end = false): number | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim())
+  if (!m) return null
+  const hours = Number(m[1])
+  const minutes = Number(m[2])
+  if (minutes > 59) return null
+  if (hours === 24 && minutes === 0 && end) return 24 * 60
+  if (hours > 23) return null
+  const total = hours * 60 + minutes
+  return end && total === 0 ? 24 * 60 : total
+}
+
+/** French messages, one or more per day, in week order. An empty list means the model is valid. */
+export function validateModel(model: WeekModel): ModelError[] {
+  const errors: ModelError[] = []
+  for (const day of DAYS) {
+    const name = DAY_NAMES_FR[day]
+    const ranges = model.days[day]
+    if (ranges.length > MAX_RANGES_PER_DAY) {
+      errors.push({
+        day,
+        index: MAX_RANGES_PER_DAY,
+        field: 'from',
+        message: `${name} : ${MAX_RANGES_PER_DAY} plages au maximum`,
+      })
+    }
+    const good: { index: number; from: number; to: number }[] = []
+    ranges.forEach((range, index) => {
+      const n = ranges.length > 1 ? ` (plage ${index + 1})` : ''
+      const from = parseTime(range.from)
+      const to = parseTime(range.to, true)
+      if (range.from.trim() === '' || range.to.trim() === '') {
+        errors.push({
+          day,
+          index,
+          field: range.from.trim() === '' ? 'from' : 'to',
+          message: `${name}${n} : indiquez l’heure de début et l’heure de fin`,
+        })
+      } else if (from === null || to === null) {
+        errors.push({
+          day,
+          index,
+          field: from === null ? 'from' : 'to',
+          message: `${name}${n} : heure invalide, utilisez le format HH:MM (par exemple 09:30)`,
+        })
+      } else if (to <= from) {
+        errors.push({
+          day,
+          index,
+          field: 'to',
+          message: `${name}${n} : l’heure de fin doit être après l’heure de début`,
+        })
+      } else good.push({ index, from, to })
+    })
+    const sorted = [...good].sort((a, b) => a.from - b.from)
+    for (let k = 1; k < sorted.length; k += 1) {
+      const previous = sorted[k - 1]!
+      const current = sorted[k]!
+      if (current.from < previous.to) {
+        const [a, b] = [previous.index, current.index].sort((x, y) => x - y)
+        errors.push({
+          day,
+          index: current.index,
+          field: 'from',
+          message: `${name} : les plages ${a! + 1} et ${b! + 1} se chevauchent`,
+        })
+      }
+    }
+  }
+  return errors
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+function dayList(days: number[]): string {
+  // Runs of consecutive days: three or more as a range (Mo-Fr), otherwise listed (Sa,Su).
+  const parts: string[] = []
+  let start = 0
+  while (start < days.length) {
+    let end = start
+    while (end + 1 < days.length && days[end + 1] === days[end]! + 1) end += 1
+    if (end - start >= 2) parts.push(`${DAYS[days[start]!]}-${DAYS[days[end]!]}`)
+    else for (let k = start; k <= end; k += 1) parts.push(DAYS[days[k]!]!)
+    start = end + 1
+  }
+  return parts.join(',')
+}
+
+/**
+ * A compact canonical value for a VALID model: days with the same ranges grouped
+ * (`Mo-Fr 09:00-12:30,14:00-19:00; Sa 09:00-12:00; PH off`), closed days left out, `24/7` for a
+ * week open around the clock, `off` when every day is closed.
+ */
+export function openingHoursFromModel(model: WeekModel): string {
+  const schedules = DAYS.map((day) =>
+    [...model.days[day]]
+      .map((r) => [parseTime(r.from) ?? 0, parseTime(r.to, true) ?? 0] as Interval)
+      .sort((a, b) => a[0] - b[0])
+      .map(([from, to]) => `${hhmm(from)}-${hhmm(to)}`)
+      .join(','),
+  )
+  if (schedules.every((s) => s === '')) return 'off'
+  const rules: string[] = []
+  if (schedules.every((s) => s === '00:00-24:00')) rules.push('24/7')
+  else {
+    const done = new Set<number>()
+    schedules.forEach((schedule, d) => {
+      if (schedule === '' || done.has(d)) return
+      const same = schedules.flatMap((s, k) => (s === schedule ? [k] : []))
+      same.forEach((k) => done.add(k))
+      rules.push(`${dayList(same)} ${schedule}`)
+    })
+  }
+  if (model.publicHolidays === 'closed') rules.push('PH off')
+  return rules.join('; ')
+}

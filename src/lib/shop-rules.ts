@@ -1,0 +1,268 @@
+/**
+ * The database's rules for a shop's editable fields, in TypeScript, so that a form can tell the
+ * merchant what is wrong before the database refuses the row.
+ *
+ * Source of truth: supabase/migrations/20261122040000_create_directory_schema.sql, functions
+ * `private.is_clean_text`, `private.is_http_url`, `private.are_http_urls`, `private.is_email`,
+ * `private.is_phone` and the CHECK constraints on `public.shops`. The SQL patterns are kept
+ * below verbatim (`SQL_PATTERNS`) next to their JavaScript translation, and
+ * tests/supabase/shop-rules-parity.test.ts evaluates both on the same values, in PGlite and in
+ * PostgreSQL, and requires identical verdicts.
+ *
+ * Translation notes (PostgreSQL ARE → JavaScript):
+ * - Lengths: PostgreSQL's `length`/`char_length` count code points, so `[...value].length`.
+ * - `~*` (case-insensitive) only folds the ASCII letters of `https?` in both engines (checked
+ *   over all of Unicode), so it is spelt `[Hh][Tt][Tt][Pp][Ss]?` rather than with the `i` flag,
+ *   whose Unicode folding would also let `ſ` (U+017F) stand for `s`.
+ * - `\s` is the locale's `iswspace`, not JavaScript's `\s` (which adds U+00A0, U+2007, U+202F
+ *   and U+FEFF). The set differs between engines: PGlite (musl) counts U+0085 and not U+1680,
+ *   PostgreSQL on glibc counts U+1680 and not U+0085. `SPACE` holds the union, so the form
+ *   never accepts what either database refuses.
+ * - A NUL character cannot be stored in a PostgreSQL `text` at all (SQLSTATE 22021), so every
+ *   predicate refuses it even where the SQL pattern alone would let it through.
+ */
+
+/** Maximum lengths in characters (code points), as in the CHECK constraints. */
+export const SHOP_LIMITS = {
+  /** `length(btrim(name)) between 1 and 120`; btrim removes spaces only. */
+  name: 120,
+  description: 2000,
+  address: 200,
+  communeName: 100,
+  statusMessage: 280,
+  openingHours: 500,
+  openingHoursNote: 1000,
+  orderingInstructions: 1000,
+  /** `private.is_http_url`: `length(value) <= 500`. */
+  url: 500,
+  /** `private.is_email`: `length(value) <= 254`. */
+  email: 254,
+  /** `private.are_http_urls`: `cardinality(value) <= 10`. */
+  socialLinks: 10,
+} as const
+
+/** The patterns exactly as written in the migration's SQL (string literal contents). */
+export const SQL_PATTERNS = {
+  controlCharacters: String.raw`[\x01-\x08\x0B\x0C\x0E-\x1F\x7F]`,
+  httpUrl: String.raw`^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$`,
+  email: String.raw`^[A-Za-z0-9.!#$%&''*+/=?^_${'`'}{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$`,
+  phone: String.raw`^\+?[0-9][0-9 .()-]{5,24}$`,
+  postcode: String.raw`^[0-9]{5}$`,
+} as const
+
+/** What PostgreSQL's `\s` matches (union of glibc and musl `iswspace`, see above). */
+const SPACE = String.raw`\t\n\v\f\r \u0085\u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000`
+
+/** The same patterns in JavaScript. */
+export const JS_PATTERNS = {
+  controlCharacters: /[\x01-\x08\x0B\x0C\x0E-\x1F\x7F]/u, // eslint-disable-line no-control-regex
+  httpUrl: new RegExp(
+    String.raw`^[Hh][Tt][Tt][Pp][Ss]?://[^${SPACE}/?#]+\.[^${SPACE}/?#]+(?:[/?#][^${SPACE}]*)?$`,
+    'u',
+  ),
+  email:
+    /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/u,
+  phone: /^\+?[0-9][0-9 .()-]{5,24}$/u,
+  postcode: /^[0-9]{5}$/u,
+} as const
+
+/** Length as PostgreSQL counts it: code points, so an emoji counts as one. */
+export function charLength(value: string): number {
+  let n = 0
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i)
+    // A high surrogate followed by a low one is a single code point (as `[...value]` counts).
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) i++
+    }
+    n++
+  }
+  return n
+}
+
+/** PostgreSQL `text` cannot hold NUL. */
+function storable(value: string): boolean {
+  return !value.includes('\0')
+}
+
+/** `private.is_clean_text`: no ASCII control character except tab, newline and carriage return. */
+export function isCleanText(value: string | null | undefined): boolean {
+  return value == null || (storable(value) && !JS_PATTERNS.controlCharacters.test(value))
+}
+
+/** `private.is_http_url`. */
+export function isHttpUrl(value: string | null | undefined): boolean {
+  if (value == null) return true
+  // Length first: it bounds the regular expression's work.
+  return charLength(value) <= SHOP_LIMITS.url && storable(value) && JS_PATTERNS.httpUrl.test(value)
+}
+
+/** `private.are_http_urls`: at most 10 entries, none null, each an http(s) URL. */
+export function areHttpUrls(value: readonly (string | null)[] | null | undefined): boolean {
+  if (value == null) return true
+  return value.length <= SHOP_LIMITS.socialLinks && value.every((v) => v != null && isHttpUrl(v))
+}
+
+/** `private.is_email`. */
+export function isEmail(value: string | null | undefined): boolean {
+  if (value == null) return true
+  return charLength(value) <= SHOP_LIMITS.email && JS_PATTERNS.email.test(value)
+}
+
+/** `private.is_phone`. */
+export function isPhone(value: string | null | undefined): boolean {
+  return value == null || JS_PATTERNS.phone.test(value)
+}
+
+/** The `postcode` CHECK. */
+export function isPostcode(value: string | null | undefined): boolean {
+  return value == null || JS_PATTERNS.postcode.test(value)
+}
+
+/** PostgreSQL `btrim(value)`: removes spaces (U+0020) only, not tabs or newlines. */
+export function btrim(value: string): string {
+  return value.replace(/^ +| +$/gu, '')
+}
+
+export interface ShopDetails {
+  name: string
+  description: string | null
+  address: string | null
+  postcode: string | null
+  phone: string | null
+  email: string | null
+  website: string | null
+  socialLinks: readonly (string | null)[]
+  openingHours: string | null
+  openingHoursNote: string | null
+  orderingInstructions: string | null
+  statusMessage: string | null
+}
+
+export type ShopField = keyof ShopDetails
+
+type TextField =
+  | 'name'
+  | 'description'
+  | 'address'
+  | 'statusMessage'
+  | 'openingHours'
+  | 'openingHoursNote'
+  | 'orderingInstructions'
+
+/** Subject of "… fait N caractères : M au plus." */
+const TEXT_LABELS: Record<TextField, string> = {
+  name: 'Le nom',
+  description: 'La description',
+  address: "L'adresse",
+  statusMessage: 'Le message',
+  openingHours: 'Le texte des horaires',
+  openingHoursNote: 'La note sur les horaires',
+  orderingInstructions: 'La marche à suivre',
+}
+
+export const MESSAGES = {
+  tooLong: (subject: string, length: number, max: number) =>
+    `${subject} fait ${length} caractères : ${max} au plus.`,
+  controlCharacters: 'Caractères de contrôle interdits.',
+  nameRequired: 'Le nom est obligatoire.',
+  postcode: 'Le code postal doit compter 5 chiffres.',
+  phone: 'Numéro de téléphone invalide.',
+  email: 'Adresse e-mail invalide.',
+  websiteScheme: 'Le site doit commencer par http:// ou https://.',
+  website: 'Adresse du site invalide.',
+  tooManyLinks: (count: number) => `${SHOP_LIMITS.socialLinks} liens au plus (${count} saisis).`,
+  linkEmpty: (n: number) => `Le lien ${n} est vide.`,
+  linkScheme: (n: number) => `Le lien ${n} doit commencer par http:// ou https://.`,
+  link: (n: number) => `Le lien ${n} est invalide.`,
+} as const
+
+const HTTP_SCHEME = /^[Hh][Tt][Tt][Pp][Ss]?:\/\//u
+
+function urlError(value: string, subject: string, scheme: string, invalid: string): string | null {
+  if (isHttpUrl(value)) return null
+  if (!HTTP_SCHEME.test(value)) return scheme
+  const length = charLength(value)
+  if (length > SHOP_LIMITS.url) return MESSAGES.tooLong(subject, length, SHOP_LIMITS.url)
+  return invalid
+}
+
+/**
+ * The French message to show under a field, or null when the database would accept the value.
+ * `null`/`undefined` mean "no value" and pass (except for `name`, which is required). An empty
+ * string is judged as the database judges it: `''` is a valid description but not a valid
+ * phone, e-mail or website, so a form should send null for an emptied optional field.
+ */
+export function validateShopField(
+  field: ShopField,
+  value: string | readonly (string | null)[] | null | undefined,
+): string | null {
+  if (field === 'socialLinks') {
+    if (value == null) return null
+    const links: readonly (string | null)[] = typeof value === 'string' ? [value] : value
+    if (links.length > SHOP_LIMITS.socialLinks) return MESSAGES.tooManyLinks(links.length)
+    for (const [i, link] of links.entries()) {
+      if (link == null) return MESSAGES.linkEmpty(i + 1)
+      const error = urlError(
+        link,
+        `Le lien ${i + 1}`,
+        MESSAGES.linkScheme(i + 1),
+        MESSAGES.link(i + 1),
+      )
+      if (error) return error
+    }
+    return null
+  }
+  if (value == null) return field === 'name' ? MESSAGES.nameRequired : null
+  if (typeof value !== 'string') throw new TypeError(`${field} expects a string`)
+
+  switch (field) {
+    case 'phone':
+      return isPhone(value) ? null : MESSAGES.phone
+    case 'email': {
+      if (isEmail(value)) return null
+      const length = charLength(value)
+      return length > SHOP_LIMITS.email
+        ? MESSAGES.tooLong("L'adresse e-mail", length, SHOP_LIMITS.email)
+        : MESSAGES.email
+    }
+    case 'website':
+      return urlError(value, "L'adresse du site", MESSAGES.websiteScheme, MESSAGES.website)
+    case 'postcode':
+      return isPostcode(value) ? null : MESSAGES.postcode
+    default: {
+      if (!isCleanText(value)) return MESSAGES.controlCharacters
+      const measured = field === 'name' ? btrim(value) : value
+      const length = charLength(measured)
+      if (field === 'name' && length === 0) return MESSAGES.nameRequired
+      const max = SHOP_LIMITS[field]
+      return length > max ? MESSAGES.tooLong(TEXT_LABELS[field], length, max) : null
+    }
+  }
+}
+
+/** The fields a merchant edits from the phone. */
+export type EditableShopDetails = Pick<
+  ShopDetails,
+  | 'statusMessage'
+  | 'description'
+  | 'phone'
+  | 'email'
+  | 'website'
+  | 'socialLinks'
+  | 'orderingInstructions'
+>
+
+/** Every field present in `details` that the database would refuse, with its message. */
+export function validateShopDetails(
+  details: Partial<EditableShopDetails> | Partial<ShopDetails>,
+): Record<string, string> {
+  const errors: Record<string, string> = {}
+  for (const [field, value] of Object.entries(details) as [ShopField, ShopDetails[ShopField]][]) {
+    if (value === undefined) continue
+    const error = validateShopField(field, value)
+    if (error) errors[field] = error
+  }
+  return errors
+}

@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, newPage, screenshot } from './browser'
+
+// A demo merchant on a phone closes their shop in one tap; shoppers in another tab see it.
+
+const READY_TIMEOUT = 60_000
+const SHOP = 'Démo — Boulangerie des Halles'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** The status word the shopper's list shows for the shop. */
+async function listedStatus(page: Page): Promise<string> {
+  const item = page
+    .getByRole('list', { name: 'Résultats' })
+    .getByRole('listitem')
+    .filter({ hasText: SHOP })
+  return (await item.locator('.place-list__status').innerText()).replace(/^\W+\s*/, '').trim()
+}
+
+describe('merchant status (phone)', () => {
+  it('closes the shop in one tap, another tab sees it, and an offline tap is sent on reconnection', async () => {
+    const { page, context, pageErrors, close } = await newPage(browser, 'phone')
+    try {
+      await page.goto('/mon-commerce', { waitUntil: 'domcontentloaded' })
+      await page.getByRole('button', { name: 'Se connecter' }).click()
+      await page.getByRole('button', { name: /Camille/ }).click()
+      const toggle = page.getByRole('switch')
+      await toggle.waitFor({ timeout: READY_TIMEOUT })
+      await page.getByRole('heading', { name: SHOP }).waitFor()
+      expect(await toggle.getAttribute('aria-checked')).toBe('true')
+
+      // The shoppers' map, in a second tab of the same browser.
+      const shopper = await context.newPage()
+      await shopper.goto('/', { waitUntil: 'domcontentloaded' })
+      await shopper.waitForFunction(
+        () => performance.getEntriesByName('vitrine:embedded-database-ready').length > 0,
+        null,
+        { timeout: READY_TIMEOUT },
+      )
+      await expect.poll(() => listedStatus(shopper), { timeout: 10_000 }).toBe('Ouvert')
+
+      await page
+        .getByRole('textbox', { name: 'Message aux clients (facultatif)' })
+        .fill('Fermé pour inventaire')
+      const tappedAt = Date.now()
+      await toggle.click()
+      expect(await toggle.getAttribute('aria-checked')).toBe('false')
+      await expect
+        .poll(() => listedStatus(shopper), { timeout: 10_000, interval: 50 })
+        .toBe('Fermé')
+      const seenAfterMs = Date.now() - tappedAt
+      console.log(`second tab showed the closed shop ${seenAfterMs} ms after the tap`)
+      expect(seenAfterMs).toBeLessThan(3_000)
+      await page.getByText('En attente d’envoi').waitFor({ state: 'hidden' })
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: 'Fermé : « Fermé pour inventaire »' })
+        .waitFor()
+      await screenshot(page, 'merchant-closed-phone')
+      await screenshot(shopper, 'merchant-closed-seen-by-shopper-phone')
+
+      // Offline: the tap is kept and shown as waiting, then sent once back online.
+      await context.setOffline(true)
+      await toggle.click()
+      expect(await toggle.getAttribute('aria-checked')).toBe('true')
+      await page.getByText('En attente d’envoi…').waitFor()
+      await screenshot(page, 'merchant-offline-pending-phone')
+      expect(await listedStatus(shopper)).toBe('Fermé')
+      await context.setOffline(false)
+      await page.getByText(/En attente d’envoi/).waitFor({ state: 'hidden', timeout: 20_000 })
+      await expect.poll(() => listedStatus(shopper), { timeout: 10_000 }).toBe('Ouvert')
+
+      expect(pageErrors).toEqual([])
+    } finally {
+      await close()
+    }
+  })
+})

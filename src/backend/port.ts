@@ -10,6 +10,7 @@ import type {
   Territory,
   Category,
   StatusEvent,
+  ShopDetailsInput,
 } from './types'
 
 /**
@@ -35,6 +36,8 @@ export interface VitrineBackend {
 
   /** Refuses a stale `expectedUpdatedAt` with a BackendError of kind 'stale-update'. */
   setShopStatus(input: SetShopStatusInput): Promise<Shop>
+  /** A member's hours, how to order, description and contacts; same stale refusal. */
+  updateShopDetails(input: ShopDetailsInput): Promise<Shop>
   /** "Mes informations sont à jour": refreshes the status date only; same stale refusal. */
   confirmShopStatus(shopId: string, expectedUpdatedAt: string): Promise<Shop>
   /** The shop's status history, newest first (members and curators only). */

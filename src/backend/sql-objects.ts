@@ -1,3 +1,5 @@
+import type { ShopDetailsInput } from './types'
+
 /**
  * Every SQL object the adapters name. Both adapters build their requests from these
  * constants, and a contract test checks each one against the migrated catalog.
@@ -71,8 +73,39 @@ export const SQL_FUNCTIONS = {
     args: ['shop_id', 'status', 'message', 'closed_until', 'services', 'expected_updated_at'],
   },
   myShops: { name: 'my_shops', args: [] },
+  updateShopDetails: {
+    name: 'update_shop_details',
+    args: [
+      'shop_id',
+      'opening_hours',
+      'ordering_instructions',
+      'description',
+      'phone',
+      'email',
+      'website',
+      'social_links',
+      'expected_updated_at',
+    ],
+  },
   confirmShopStatus: { name: 'confirm_shop_status', args: ['shop_id', 'expected_updated_at'] },
 } as const
 
 /** Columns of `my_shops()`'s result. */
 export const MY_SHOPS_COLUMNS = ['shop_id', 'role', 'name', 'territory_slug', 'published'] as const
+
+/** Named arguments of update_shop_details, in one place for both adapters. */
+export function shopDetailsArgs(
+  input: ShopDetailsInput,
+): Record<(typeof SQL_FUNCTIONS.updateShopDetails.args)[number], unknown> {
+  return {
+    shop_id: input.shopId,
+    opening_hours: input.openingHours,
+    ordering_instructions: input.orderingInstructions,
+    description: input.description,
+    phone: input.phone,
+    email: input.email,
+    website: input.website,
+    social_links: input.socialLinks,
+    expected_updated_at: input.expectedUpdatedAt,
+  }
+}

@@ -120,6 +120,18 @@ export interface SetShopStatusInput {
   expectedUpdatedAt: string
 }
 
+export interface ShopDetailsInput {
+  shopId: string
+  openingHours: string | null
+  orderingInstructions: string | null
+  description: string | null
+  phone: string | null
+  email: string | null
+  website: string | null
+  socialLinks: string[]
+  expectedUpdatedAt: string
+}
+
 export type SignInMethod =
   | { kind: 'demo'; email: string }
   | { kind: 'magic-link'; email: string; redirectTo?: string }

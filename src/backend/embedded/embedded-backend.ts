@@ -1,5 +1,6 @@
 import { PGliteWorker } from '@electric-sql/pglite/worker'
 import type { VitrineBackend } from '../port'
+import { SQL_FUNCTIONS, shopDetailsArgs } from '../sql-objects'
 import { BackendError, toBackendError } from '../errors'
 import {
   toMyShop,
@@ -24,6 +25,7 @@ import {
   SET_SHOP_STATUS_SQL,
   CONFIRM_SHOP_STATUS_SQL,
   LIST_STATUS_EVENTS_SQL,
+  UPDATE_SHOP_DETAILS_SQL,
 } from './embedded-queries'
 import {
   dataDirName,
@@ -224,6 +226,17 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
       )
       const row = result.rows[0]
       if (!row) throw new BackendError('unknown', 'set_shop_status returned no row')
+      const shop = toShop(row)
+      emit({ kind: 'shops', territorySlug: shop.territorySlug, shopId: shop.id })
+      return shop
+    },
+
+    async updateShopDetails(input) {
+      const args = shopDetailsArgs(input)
+      const values = SQL_FUNCTIONS.updateShopDetails.args.map((name) => args[name])
+      const result = await run((tx) => tx.query<ShopRow>(UPDATE_SHOP_DETAILS_SQL, values))
+      const row = result.rows[0]
+      if (!row) throw new BackendError('unknown', 'update_shop_details returned no row')
       const shop = toShop(row)
       emit({ kind: 'shops', territorySlug: shop.territorySlug, shopId: shop.id })
       return shop

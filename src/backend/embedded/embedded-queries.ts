@@ -43,6 +43,11 @@ export const CONFIRM_SHOP_STATUS_SQL = `select ${shopSelectList('s')} from publi
   .map((arg, i) => `${arg} => $${i + 1}`)
   .join(', ')}) s`
 
+const details = SQL_FUNCTIONS.updateShopDetails
+export const UPDATE_SHOP_DETAILS_SQL = `select ${shopSelectList('s')} from public.${details.name}(${details.args
+  .map((arg, i) => `${arg} => $${i + 1}`)
+  .join(', ')}) s`
+
 export const LIST_STATUS_EVENTS_SQL = `select id, changed_by, to_json(changed_at) #>> '{}' as changed_at, before, after
   from public.shop_status_events where shop_id = $1 order by changed_at desc, id desc limit 50`
 

@@ -21,6 +21,7 @@ import {
   TERRITORY_COLUMNS,
   CATEGORY_COLUMNS,
   STATUS_EVENT_COLUMNS,
+  shopDetailsArgs,
 } from '../sql-objects'
 import type { BackendChange, SessionUser, SetShopStatusInput } from '../types'
 import type { SupabaseConfig } from '../../lib/env'
@@ -173,6 +174,15 @@ export function createSupabaseBackend(
     async setShopStatus(input) {
       const { data, error } = await supabase
         .rpc(SQL_FUNCTIONS.setShopStatus.name, setShopStatusArgs(input))
+        .select(SHOP_SELECT)
+        .single()
+      if (error) fail(error)
+      return toShop(data as unknown as ShopRow)
+    },
+
+    async updateShopDetails(input) {
+      const { data, error } = await supabase
+        .rpc(SQL_FUNCTIONS.updateShopDetails.name, shopDetailsArgs(input))
         .select(SHOP_SELECT)
         .single()
       if (error) fail(error)

@@ -15,6 +15,7 @@ import { formatUpdatedAgo } from '@/features/places/utils/relative-time'
 import { useMerchantShop } from '../api/get-merchant-shop'
 import { merchantKeys } from '../api/merchant-keys'
 import { useStatusOutboxStore } from '../stores/status-outbox-store'
+import { ShopDetailsForm } from './shop-details-form'
 import { StatusHistory } from './status-history'
 
 // The database's own limit (shared rules, checked against the CHECK constraints).
@@ -228,6 +229,7 @@ function LoadedPanel({ shop }: { shop: Shop }) {
         </p>
       ) : null}
 
+      <ShopDetailsForm shop={shop} />
       <StatusHistory shopId={shop.id} />
     </section>
   )

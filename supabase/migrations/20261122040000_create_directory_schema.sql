@@ -503,6 +503,29 @@ create policy shop_status_events_select_member_or_curator on public.shop_status_
 -- RPC: set a shop's status, refusing a stale write
 -- ---------------------------------------------------------------------------
 
+-- Why a guarded write touched no row: a stale token (PT409, told only to those allowed to
+-- write; PostgREST answers 409 and clients show "modifié ailleurs") or no right (42501).
+create function private.raise_write_refusal(target_shop_id uuid, expected_updated_at timestamptz)
+returns void
+language plpgsql
+set search_path = ''
+as $$
+declare
+  current_updated_at timestamptz;
+begin
+  select s.updated_at into current_updated_at from public.shops s where s.id = target_shop_id;
+  if current_updated_at is not null and current_updated_at <> expected_updated_at
+     and (private.is_shop_member(target_shop_id) or private.is_curator_of_shop(target_shop_id)) then
+    raise exception 'stale_update: the shop changed since it was loaded'
+      using errcode = 'PT409', detail = current_updated_at::text;
+  end if;
+  raise exception 'not allowed to change this shop' using errcode = '42501';
+end
+$$;
+
+revoke all on function private.raise_write_refusal(uuid, timestamptz) from public;
+grant execute on function private.raise_write_refusal(uuid, timestamptz) to authenticated;
+
 -- Security invoker: the caller's RLS policies and grants decide, as for a direct update.
 create function public.set_shop_status(
   shop_id uuid,
@@ -517,7 +540,6 @@ set search_path = ''
 as $$
 declare
   updated public.shops;
-  current_updated_at timestamptz;
 begin
   if expected_updated_at is null then
     raise exception 'expected_updated_at is required' using errcode = '22004';
@@ -535,15 +557,8 @@ begin
   if found then
     return updated;
   end if;
-
-  select s.updated_at into current_updated_at from public.shops s where s.id = set_shop_status.shop_id;
-  if current_updated_at is not null and current_updated_at <> expected_updated_at
-     and (private.is_shop_member(set_shop_status.shop_id) or private.is_curator_of_shop(set_shop_status.shop_id)) then
-    -- PT409: PostgREST answers HTTP 409; clients show "modifié ailleurs".
-    raise exception 'stale_update: the shop changed since it was loaded'
-      using errcode = 'PT409', detail = current_updated_at::text;
-  end if;
-  raise exception 'not allowed to change the status of this shop' using errcode = '42501';
+  perform private.raise_write_refusal(set_shop_status.shop_id, set_shop_status.expected_updated_at);
+  return null;
 end
 $$;
 

@@ -1,27 +1,6 @@
 -- A member's own details (hours, how to order, description, contacts), written in one call with
 -- the same stale-write refusal as set_shop_status, so that two phones cannot overwrite each other.
 
--- Why a write touched no row: a stale token (PT409, for those allowed to know) or no right (42501).
-create function private.raise_write_refusal(target_shop_id uuid, expected_updated_at timestamptz)
-returns void
-language plpgsql
-set search_path = ''
-as $$
-declare
-  current_updated_at timestamptz;
-begin
-  select s.updated_at into current_updated_at from public.shops s where s.id = target_shop_id;
-  if current_updated_at is not null and current_updated_at <> expected_updated_at
-     and (private.is_shop_member(target_shop_id) or private.is_curator_of_shop(target_shop_id)) then
-    raise exception 'stale_update: the shop changed since it was loaded'
-      using errcode = 'PT409', detail = current_updated_at::text;
-  end if;
-  raise exception 'not allowed to change this shop' using errcode = '42501';
-end
-$$;
-
-grant execute on function private.raise_write_refusal(uuid, timestamptz) to authenticated;
-
 -- Security invoker: the caller's grants, row-level security and CHECK constraints decide.
 create function public.update_shop_details(
   shop_id uuid,

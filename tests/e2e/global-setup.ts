@@ -33,15 +33,24 @@ export default async function setup(project: TestProject) {
   }
 
   const start = performance.now()
-  const { server, baseUrl } = await startPreview(env)
+  const { server, baseUrl, output } = await startPreview(env)
   log(`vite preview ready at ${baseUrl} in ${seconds(start)}`)
   project.provide('baseUrl', baseUrl)
   // If vitest is interrupted before the teardown runs, do not leave the server behind.
   const killOnExit = () => signalGroup(server, 'SIGKILL')
   process.once('exit', killOnExit)
+  // A server that dies mid-run makes every later test fail with ERR_CONNECTION_REFUSED: say so.
+  const onUnexpectedExit = (code: number | null, signal: NodeJS.Signals | null) => {
+    console.error(
+      `e2e: vite preview at ${baseUrl} exited during the tests (${signal ?? `exit ${code}`});` +
+        ` its output:\n${output().slice(-4000)}`,
+    )
+  }
+  server.once('exit', onUnexpectedExit)
 
   return async () => {
     process.off('exit', killOnExit)
+    server.off('exit', onUnexpectedExit)
     await stop(server)
   }
 }
@@ -89,7 +98,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 
 async function startPreview(
   env: NodeJS.ProcessEnv,
-): Promise<{ server: ChildProcess; baseUrl: string }> {
+): Promise<{ server: ChildProcess; baseUrl: string; output: () => string }> {
   let lastError: unknown
   // The port is free when picked but could be taken before vite binds it (--strictPort fails
   // then): try a few times.
@@ -107,7 +116,7 @@ async function startPreview(
     server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
     try {
       await waitUntilServing(baseUrl, server, 30_000)
-      return { server, baseUrl }
+      return { server, baseUrl, output: () => output }
     } catch (error) {
       await stop(server)
       lastError = new Error(`${(error as Error).message}\n${output}`)

@@ -1,17 +1,11 @@
 import { shopId } from './ids'
 import type { Position } from './geo'
 
-export type ShopKind = 'commercant' | 'artisan' | 'producteur' | 'marche' | 'service_public'
+import type { ShopKind, ShopService, ShopStatus } from '../../src/backend/types.ts'
+
+// The app's own lists, so that the seed cannot drift from what the app knows.
+export type { ShopKind, ShopService, ShopStatus }
 export type ShopSource = 'osm' | 'open_data' | 'import' | 'submission' | 'demo'
-export type ShopStatus = 'open' | 'closed' | 'unknown'
-export type ShopService =
-  | 'click_and_collect'
-  | 'delivery'
-  | 'shipping'
-  | 'gift_cards'
-  | 'visit_by_appointment'
-  | 'remote_ordering'
-  | 'in_store'
 
 /** One row of public.shops, before it is written as SQL. */
 export interface SeedShop {

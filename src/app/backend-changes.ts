@@ -1,8 +1,21 @@
 import { useEffect } from 'react'
-import { useQueryClient } from '@tanstack/react-query'
+import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
+import type { Shop } from '@/backend/types'
 import { placesKeys } from '@/features/places/api/places-keys'
 import { accountKeys } from '@/features/account/api/account-keys'
+
+/**
+ * Puts a changed shop in the lists and sheets that already show it, without a round trip: another
+ * tab's map shows a merchant's tap at once, while the invalidation below brings the rest. A shop
+ * no list holds is not added (whether a visitor may see it is the database's call).
+ */
+function showChangedShop(queryClient: QueryClient, changed: Shop) {
+  queryClient.setQueryData<Shop[]>(placesKeys.shops(changed.territorySlug), (shops) =>
+    shops?.map((shop) => (shop.id === changed.id ? changed : shop)),
+  )
+  queryClient.setQueryData<Shop>(placesKeys.shop(changed.id), (shop) => (shop ? changed : shop))
+}
 
 /** Turns the backend's change notifications (this tab, other tabs, realtime) into invalidations. */
 export function useBackendChanges(backend: VitrineBackend) {
@@ -11,6 +24,7 @@ export function useBackendChanges(backend: VitrineBackend) {
     () =>
       backend.subscribe((change) => {
         if (change.kind === 'shops') {
+          if (change.shop) showChangedShop(queryClient, change.shop)
           void queryClient.invalidateQueries({
             queryKey: change.territorySlug
               ? placesKeys.shops(change.territorySlug)

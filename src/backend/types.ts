@@ -142,6 +142,12 @@ export type SignInResult = { kind: 'signed-in'; user: SessionUser } | { kind: 'e
 
 /** What changed, so that listeners can invalidate just enough. */
 export type BackendChange =
-  | { kind: 'shops'; territorySlug: string | null; shopId: string | null }
+  | {
+      kind: 'shops'
+      territorySlug: string | null
+      shopId: string | null
+      /** The changed shop as its writer got it back, when known: views show it before refetching. */
+      shop?: Shop
+    }
   | { kind: 'session' }
   | { kind: 'reset' }

@@ -125,6 +125,23 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     }
   }
 
+  /**
+   * A write is announced as soon as it is committed, so every tab shows it at once, and is
+   * acknowledged only once it is in IndexedDB (see the worker), so a closed tab never loses a
+   * write its merchant was told had been saved.
+   */
+  async function persisted(change: BackendChange): Promise<void> {
+    emit(change)
+    try {
+      await db.syncToFs()
+    } catch (error) {
+      throw new BackendError(
+        'unavailable',
+        `Le changement n’a pas pu être enregistré sur cet appareil : ${String(error)}`,
+      )
+    }
+  }
+
   // One fetch per territory, shared by every caller; it takes no caller's abort signal, or one
   // cancelled query (React's StrictMode remount, a quick navigation) would poison the cache.
   const snapshotCache = new Map<string, Promise<Shop[]>>()
@@ -227,7 +244,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
       const row = result.rows[0]
       if (!row) throw new BackendError('unknown', 'set_shop_status returned no row')
       const shop = toShop(row)
-      emit({ kind: 'shops', territorySlug: shop.territorySlug, shopId: shop.id })
+      await persisted({ kind: 'shops', territorySlug: shop.territorySlug, shopId: shop.id, shop })
       return shop
     },
 
@@ -238,7 +255,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
       const row = result.rows[0]
       if (!row) throw new BackendError('unknown', 'update_shop_details returned no row')
       const shop = toShop(row)
-      emit({ kind: 'shops', territorySlug: shop.territorySlug, shopId: shop.id })
+      await persisted({ kind: 'shops', territorySlug: shop.territorySlug, shopId: shop.id, shop })
       return shop
     },
 
@@ -249,7 +266,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
       const row = result.rows[0]
       if (!row) throw new BackendError('unknown', 'confirm_shop_status returned no row')
       const shop = toShop(row)
-      emit({ kind: 'shops', territorySlug: shop.territorySlug, shopId: shop.id })
+      await persisted({ kind: 'shops', territorySlug: shop.territorySlug, shopId: shop.id, shop })
       return shop
     },
 
@@ -274,7 +291,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
       } catch (error) {
         throw toBackendError(error)
       }
-      emit({ kind: 'reset' })
+      await persisted({ kind: 'reset' })
     },
   }
 }

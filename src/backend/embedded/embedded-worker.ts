@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
-import { PGlite } from '@electric-sql/pglite'
+import { IdbFs, PGlite } from '@electric-sql/pglite'
 import { worker } from '@electric-sql/pglite/worker'
+import { coalescedFlush } from './coalesced-flush'
 
 export interface EmbeddedWorkerMeta {
   dataDirName: string
@@ -57,21 +58,41 @@ async function deleteCopy(name: string): Promise<void> {
   }
 }
 
+/**
+ * PGlite writes the whole changed files to IndexedDB after every statement, which means the
+ * 16 MB WAL segment after every commit: about two seconds per request, during which every tab
+ * waited. Instead, statements never write to IndexedDB, and the client asks for one durable flush
+ * after each write it makes (`syncToFs` over the worker's RPC), once the change is already visible
+ * to every tab. A read never needs one: what it dirties (hint bits) is safe to lose.
+ */
+async function openDatabase(dataDirName: string, loadDataDir?: Blob): Promise<PGlite> {
+  const fs = new IdbFs(dataDirName)
+  const db = await PGlite.create({ fs, ...(loadDataDir ? { loadDataDir } : {}) })
+  const flush = coalescedFlush(() => fs.syncToFs())
+  // PGlite calls `this.syncToFs()` after each statement: on this instance, that does nothing.
+  db.syncToFs = () => Promise.resolve()
+  if (loadDataDir) await flush()
+  // The RPC's `syncToFs` is the durable flush; everything else is the instance itself.
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'syncToFs') return flush
+      const value: unknown = Reflect.get(target, property)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+}
+
 // One worker leads across tabs (PGliteWorker's election), so IndexedDB has a single writer.
 void worker({
   async init(options) {
     const meta = options.meta as EmbeddedWorkerMeta
-    const dataDir = `idb://${meta.dataDirName}`
-    if (await isComplete(meta.dataDirName)) {
-      return PGlite.create({ dataDir })
-    }
+    if (await isComplete(meta.dataDirName)) return openDatabase(meta.dataDirName)
     // First visit (or an interrupted one): start from the data directory prepared at build time
     // instead of running initdb, the migrations and the seed in the browser.
     await deleteCopy(meta.dataDirName)
     const response = await fetch(meta.pgdataUrl)
     if (!response.ok) throw new Error(`Cannot load the demonstration database (${response.status})`)
-    const db = await PGlite.create({ dataDir, loadDataDir: await response.blob() })
-    await db.syncToFs()
+    const db = await openDatabase(meta.dataDirName, await response.blob())
     await markComplete(meta.dataDirName)
     return db
   },

@@ -195,6 +195,19 @@ const fr = {
   'hoursEditor.rawNote': (reason: string) =>
     `Ces horaires utilisent ${reason}, que le formulaire simple ne sait pas représenter. Modifiez-les ici tels quels : rien n’est perdu.`,
   'hoursEditor.rawValid': 'Horaires valides.',
+  'hoursEditor.separator': ' ; ',
+  'hoursEditor.where': (day: string, range: number | null) =>
+    range === null ? day : `${day} (plage ${range})`,
+  'hoursEditor.problem.tooManyRanges': (day: string, max: number) =>
+    `${day} : ${max} plages au maximum`,
+  'hoursEditor.problem.missingTime': (where: string) =>
+    `${where} : indiquez l’heure de début et l’heure de fin`,
+  'hoursEditor.problem.badTime': (where: string) =>
+    `${where} : heure invalide, utilisez le format HH:MM (par exemple 09:30)`,
+  'hoursEditor.problem.endBeforeStart': (where: string) =>
+    `${where} : l’heure de fin doit être après l’heure de début`,
+  'hoursEditor.problem.overlap': (day: string, a: number, b: number) =>
+    `${day} : les plages ${a} et ${b} se chevauchent`,
   'hoursEditor.useForm': 'Passer au formulaire simple',
   'hoursEditor.reason.invalid': 'une écriture non reconnue',
   'hoursEditor.reason.months': 'des saisons ou des mois',
@@ -401,6 +414,19 @@ const en: Messages = {
   'hoursEditor.rawNote': (reason: string) =>
     `These hours use ${reason}, which the simple form cannot show. Edit them here as they are: nothing is lost.`,
   'hoursEditor.rawValid': 'Valid hours.',
+  'hoursEditor.separator': '; ',
+  'hoursEditor.where': (day: string, range: number | null) =>
+    range === null ? day : `${day} (range ${range})`,
+  'hoursEditor.problem.tooManyRanges': (day: string, max: number) =>
+    `${day}: ${max} ranges at most`,
+  'hoursEditor.problem.missingTime': (where: string) =>
+    `${where}: enter an opening and a closing time`,
+  'hoursEditor.problem.badTime': (where: string) =>
+    `${where}: invalid time, use the HH:MM format (for example 09:30)`,
+  'hoursEditor.problem.endBeforeStart': (where: string) =>
+    `${where}: the closing time must be after the opening time`,
+  'hoursEditor.problem.overlap': (day: string, a: number, b: number) =>
+    `${day}: ranges ${a} and ${b} overlap`,
   'hoursEditor.useForm': 'Switch to the simple form',
   'hoursEditor.reason.invalid': 'a syntax that is not recognised',
   'hoursEditor.reason.months': 'seasons or months',

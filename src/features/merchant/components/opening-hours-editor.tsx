@@ -1,7 +1,8 @@
 import { useId, useState } from 'react'
 import { OpeningHoursTable } from '@/features/places/components/opening-hours-table'
-import { parseOpeningHours } from '@/features/places/utils/opening-hours'
+import { openingHoursError, parseOpeningHours } from '@/features/places/utils/opening-hours'
 import { useT } from '@/lib/i18n'
+import { useLocaleStore } from '@/lib/locale-store'
 import {
   DAYS,
   emptyWeek,
@@ -63,6 +64,7 @@ export function OpeningHoursEditor({
   onChange: (value: string | null, valid: boolean) => void
 }) {
   const t = useT()
+  const locale = useLocaleStore((s) => s.locale)
   const id = useId()
   const [initial] = useState(() => modelFromOpeningHours(value))
   const [mode, setMode] = useState<'form' | 'raw'>(initial.ok ? 'form' : 'raw')
@@ -76,6 +78,21 @@ export function OpeningHoursEditor({
   const [now] = useState(() => new Date())
 
   const dayName = (day: Day) => t(`hoursEditor.day.${day}`)
+  const describeError = ({ day, index, problem, rangeCount }: ModelError): string => {
+    const where = t('hoursEditor.where')(dayName(day), rangeCount > 1 ? index + 1 : null)
+    switch (problem.kind) {
+      case 'tooManyRanges':
+        return t('hoursEditor.problem.tooManyRanges')(dayName(day), problem.max)
+      case 'missingTime':
+        return t('hoursEditor.problem.missingTime')(where)
+      case 'badTime':
+        return t('hoursEditor.problem.badTime')(where)
+      case 'endBeforeStart':
+        return t('hoursEditor.problem.endBeforeStart')(where)
+      case 'overlap':
+        return t('hoursEditor.problem.overlap')(dayName(day), ...problem.ranges)
+    }
+  }
 
   // Form --------------------------------------------------------------------------------------
   const model = modelFromDraft(draft)
@@ -112,7 +129,7 @@ export function OpeningHoursEditor({
   // Raw text ----------------------------------------------------------------------------------
   const rawTrimmed = raw.trim()
   const rawParsed = rawTrimmed === '' ? null : parseOpeningHours(rawTrimmed)
-  const rawError = rawParsed && !rawParsed.ok ? rawParsed.error : null
+  const rawError = rawParsed && !rawParsed.ok ? openingHoursError(rawTrimmed, locale) : null
   const rawAsModel = mode === 'raw' && rawTrimmed !== '' ? modelFromOpeningHours(rawTrimmed) : null
 
   const changeRaw = (text: string) => {
@@ -246,7 +263,7 @@ export function OpeningHoursEditor({
                 ) : null}
                 {dayErrors.length > 0 ? (
                   <p id={errorId(day)} role="alert" className="hours-editor__error">
-                    {dayErrors.map((e) => e.message).join(' ; ')}
+                    {dayErrors.map(describeError).join(t('hoursEditor.separator'))}
                   </p>
                 ) : null}
               </fieldset>

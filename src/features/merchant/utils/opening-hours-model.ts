@@ -51,16 +51,6 @@ export type ModelResult = { ok: true; model: WeekModel } | { ok: false; reason: 
 
 export const MAX_RANGES_PER_DAY = 3
 
-export const DAY_NAMES_FR: Record<Day, string> = {
-  Mo: 'Lundi',
-  Tu: 'Mardi',
-  We: 'Mercredi',
-  Th: 'Jeudi',
-  Fr: 'Vendredi',
-  Sa: 'Samedi',
-  Su: 'Dimanche',
-}
-
 export function emptyWeek(): WeekModel {
   return {
     days: { Mo: [], Tu: [], We: [], Th: [], Fr: [], Sa: [], Su: [] },
@@ -292,12 +282,22 @@ export function modelFromOpeningHours(value: string | null): ModelResult {
 // ---------------------------------------------------------------------------------------------
 // Validation
 
+export type ModelProblem =
+  | { kind: 'tooManyRanges'; max: number }
+  | { kind: 'missingTime' }
+  | { kind: 'badTime' }
+  | { kind: 'endBeforeStart' }
+  | { kind: 'overlap'; ranges: [number, number] }
+
 export interface ModelError {
   day: Day
   /** The range concerned (0-based). */
   index: number
   field: 'from' | 'to'
-  message: string
+  /** What is wrong; the editor words it in the interface's language. */
+  problem: ModelProblem
+  /** How many ranges the day has, so a message can name "range 2" only when there are several. */
+  rangeCount: number
 }
 
 /** Minutes since midnight of 'HH:MM' (or 'H:MM'), or null when malformed. */
@@ -313,23 +313,23 @@ export function parseTime(text: string, end = false): number | null {
   return end && total === 0 ? 24 * 60 : total
 }
 
-/** French messages, one or more per day, in week order. An empty list means the model is valid. */
+/** What is wrong, one or more per day, in week order. An empty list means the model is valid. */
 export function validateModel(model: WeekModel): ModelError[] {
   const errors: ModelError[] = []
   for (const day of DAYS) {
-    const name = DAY_NAMES_FR[day]
     const ranges = model.days[day]
+    const rangeCount = ranges.length
     if (ranges.length > MAX_RANGES_PER_DAY) {
       errors.push({
         day,
         index: MAX_RANGES_PER_DAY,
         field: 'from',
-        message: `${name} : ${MAX_RANGES_PER_DAY} plages au maximum`,
+        problem: { kind: 'tooManyRanges', max: MAX_RANGES_PER_DAY },
+        rangeCount,
       })
     }
     const good: { index: number; from: number; to: number }[] = []
     ranges.forEach((range, index) => {
-      const n = ranges.length > 1 ? ` (plage ${index + 1})` : ''
       const from = parseTime(range.from)
       const to = parseTime(range.to, true)
       if (range.from.trim() === '' || range.to.trim() === '') {
@@ -337,22 +337,19 @@ export function validateModel(model: WeekModel): ModelError[] {
           day,
           index,
           field: range.from.trim() === '' ? 'from' : 'to',
-          message: `${name}${n} : indiquez l’heure de début et l’heure de fin`,
+          problem: { kind: 'missingTime' },
+          rangeCount,
         })
       } else if (from === null || to === null) {
         errors.push({
           day,
           index,
           field: from === null ? 'from' : 'to',
-          message: `${name}${n} : heure invalide, utilisez le format HH:MM (par exemple 09:30)`,
+          problem: { kind: 'badTime' },
+          rangeCount,
         })
       } else if (to <= from) {
-        errors.push({
-          day,
-          index,
-          field: 'to',
-          message: `${name}${n} : l’heure de fin doit être après l’heure de début`,
-        })
+        errors.push({ day, index, field: 'to', problem: { kind: 'endBeforeStart' }, rangeCount })
       } else good.push({ index, from, to })
     })
     const sorted = [...good].sort((a, b) => a.from - b.from)
@@ -360,12 +357,13 @@ export function validateModel(model: WeekModel): ModelError[] {
       const previous = sorted[k - 1]!
       const current = sorted[k]!
       if (current.from < previous.to) {
-        const [a, b] = [previous.index, current.index].sort((x, y) => x - y)
+        const [a, b] = [previous.index, current.index].sort((x, y) => x - y) as [number, number]
         errors.push({
           day,
           index: current.index,
           field: 'from',
-          message: `${name} : les plages ${a! + 1} et ${b! + 1} se chevauchent`,
+          problem: { kind: 'overlap', ranges: [a + 1, b + 1] },
+          rangeCount,
         })
       }
     }

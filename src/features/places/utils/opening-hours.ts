@@ -1,3 +1,4 @@
+import type { Locale } from '@/lib/locale-store'
 import OpeningHours, { type nominatim_object, type optional_conf } from 'opening_hours'
 
 /** What the hours say about one moment. */
@@ -126,14 +127,16 @@ class Evaluator implements OpeningHoursEvaluator {
 }
 
 /** "ga <--- (Caractère inattendu…)" → the message, and the text read before the failure. */
-function frenchError(thrown: unknown): string {
+function describeParseError(thrown: unknown, locale: Locale = 'fr'): string {
   const raw = (thrown instanceof Error ? thrown.message : String(thrown)).trim()
+  const label = locale === 'fr' ? 'Horaires illisibles : ' : 'Unreadable hours: '
   const match = /^([\s\S]*?)\s*<---\s*\(([\s\S]*)\)$/.exec(raw)
-  if (!match) return `Horaires illisibles : ${raw}`
+  if (!match) return `${label}${raw}`
   const [, before = '', message = ''] = match
-  return before.trim()
-    ? `Horaires illisibles : ${message.trim()} (après « ${before.trim()} »)`
-    : `Horaires illisibles : ${message.trim()}`
+  if (!before.trim()) return `${label}${message.trim()}`
+  return locale === 'fr'
+    ? `${label}${message.trim()} (après « ${before.trim()} »)`
+    : `${label}${message.trim()} (after “${before.trim()}”)`
 }
 
 const cache = new Map<string, OpeningHoursResult>()
@@ -152,8 +155,24 @@ export function parseOpeningHours(value: string | null | undefined): OpeningHour
     const hours = new OpeningHours(trimmed, FRANCE, FRENCH)
     result = { ok: true, evaluator: new Evaluator(trimmed, hours), warnings: hours.getWarnings() }
   } catch (error) {
-    result = { ok: false, error: frenchError(error) }
+    result = { ok: false, error: describeParseError(error) }
   }
   cache.set(trimmed, result)
   return result
+}
+
+const ENGLISH: optional_conf = { ...FRENCH, locale: 'en' }
+
+/** Why a value is not valid `opening_hours`, in the interface's language; null when it is valid. */
+export function openingHoursError(value: string, locale: Locale): string | null {
+  const result = parseOpeningHours(value)
+  if (result.ok) return null
+  if (locale === 'fr') return result.error
+  if (value.trim() === '') return 'No hours'
+  try {
+    new OpeningHours(value.trim(), FRANCE, ENGLISH)
+    return null
+  } catch (error) {
+    return describeParseError(error, 'en')
+  }
 }

@@ -172,4 +172,26 @@ describe('OpeningHoursEditor', () => {
     expect(screen.getByRole('button', { name: 'Copy to the following days' })).toBeInTheDocument()
     expect(screen.getByRole('combobox', { name: 'Public holidays' })).toBeInTheDocument()
   })
+
+  it('explains invalid ranges in English', () => {
+    useLocaleStore.setState({ locale: 'en' })
+    setup(HOURS)
+    fireEvent.change(screen.getByLabelText('Tuesday, closes 1'), { target: { value: '08:00' } })
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Tuesday (range 1): the closing time must be after the opening time',
+    )
+    fireEvent.change(screen.getByLabelText('Tuesday, closes 1'), { target: { value: '12:30' } })
+    fireEvent.change(screen.getByLabelText('Wednesday, closes 1'), { target: { value: '15:00' } })
+    expect(screen.getByRole('alert')).toHaveTextContent('Wednesday: ranges 1 and 2 overlap')
+  })
+
+  it('explains invalid raw text in English', async () => {
+    useLocaleStore.setState({ locale: 'en' })
+    const { user } = setup('Mo-Fr 09:00-18:00 "by appointment"')
+    const raw = screen.getByLabelText(/OpenStreetMap/)
+    await user.clear(raw)
+    await user.type(raw, 'Mo-Fr 09:00-')
+    expect(screen.getByRole('alert')).toHaveTextContent(/^Unreadable hours: /)
+    expect(screen.getByRole('alert')).not.toHaveTextContent(/illisibles|après/)
+  })
 })

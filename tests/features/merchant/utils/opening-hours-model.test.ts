@@ -189,16 +189,11 @@ describe('validateModel', () => {
 
   it('says when a range ends before it starts', () => {
     expect(validateModel(week({ Tu: [{ from: '18:00', to: '09:00' }] }))).toEqual([
-      {
-        day: 'Tu',
-        index: 0,
-        field: 'to',
-        message: 'Mardi : l’heure de fin doit être après l’heure de début',
-      },
+      { day: 'Tu', index: 0, field: 'to', problem: { kind: 'endBeforeStart' }, rangeCount: 1 },
     ])
-    expect(validateModel(week({ Tu: [{ from: '09:00', to: '09:00' }] }))[0]?.message).toBe(
-      'Mardi : l’heure de fin doit être après l’heure de début',
-    )
+    expect(validateModel(week({ Tu: [{ from: '09:00', to: '09:00' }] }))[0]?.problem).toEqual({
+      kind: 'endBeforeStart',
+    })
   })
 
   it('says when ranges overlap', () => {
@@ -215,7 +210,8 @@ describe('validateModel', () => {
         day: 'We',
         index: 0,
         field: 'from',
-        message: 'Mercredi : les plages 1 et 2 se chevauchent',
+        problem: { kind: 'overlap', ranges: [1, 2] },
+        rangeCount: 2,
       },
     ])
   })
@@ -224,24 +220,24 @@ describe('validateModel', () => {
     expect(validateModel(week({ Th: [{ from: '25:00', to: '26:00' }] }))[0]).toMatchObject({
       day: 'Th',
       field: 'from',
-      message: 'Jeudi : heure invalide, utilisez le format HH:MM (par exemple 09:30)',
+      problem: { kind: 'badTime' },
     })
-    expect(validateModel(week({ Fr: [{ from: '9h', to: '12:00' }] }))[0]?.message).toMatch(
-      /^Vendredi : heure invalide/,
+    expect(validateModel(week({ Fr: [{ from: '9h', to: '12:00' }] }))[0]?.problem.kind).toBe(
+      'badTime',
     )
     expect(validateModel(week({ Sa: [{ from: '09:00', to: '' }] }))[0]).toMatchObject({
       field: 'to',
-      message: 'Samedi : indiquez l’heure de début et l’heure de fin',
+      problem: { kind: 'missingTime' },
     })
-    expect(validateModel(week({ Su: [{ from: '24:00', to: '24:00' }] }))[0]?.message).toMatch(
-      /^Dimanche : heure invalide/,
+    expect(validateModel(week({ Su: [{ from: '24:00', to: '24:00' }] }))[0]?.problem.kind).toBe(
+      'badTime',
     )
   })
 
   it('limits a day to three ranges', () => {
     const ranges = ['08', '10', '12', '14'].map((h) => ({ from: `${h}:00`, to: `${h}:30` }))
-    expect(validateModel(week({ Mo: ranges })).map((e) => e.message)).toEqual([
-      'Lundi : 3 plages au maximum',
+    expect(validateModel(week({ Mo: ranges })).map((e) => e.problem)).toEqual([
+      { kind: 'tooManyRanges', max: 3 },
     ])
   })
 })

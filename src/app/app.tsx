@@ -36,7 +36,12 @@ export function App() {
         <div className="app-header__title">
           <h1>
             Vitrine
-            {territory ? <span className="app-header__territory"> · {territory.name}</span> : null}
+            {territory ? (
+              <span className="app-header__territory">
+                <span className="app-header__separator"> · </span>
+                {territory.name}
+              </span>
+            ) : null}
           </h1>
           <p className="app-header__tagline">{t('app.tagline')}</p>
         </div>

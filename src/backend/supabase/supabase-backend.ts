@@ -223,7 +223,11 @@ export function createSupabaseBackend(
           'postgres_changes',
           { event: '*', schema: 'public', table: SQL_TABLES.shops.name },
           (payload) => {
-            const row = (payload.new ?? payload.old ?? {}) as Partial<ShopRow>
+            // A delete's `new` is an empty object; its `old` carries the key (and no territory).
+            const changed = payload.new as Partial<ShopRow> | undefined
+            const row = (
+              changed && 'id' in changed ? changed : (payload.old ?? {})
+            ) as Partial<ShopRow>
             listener({
               kind: 'shops',
               territorySlug: row.territory_slug ?? null,

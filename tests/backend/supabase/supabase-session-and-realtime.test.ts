@@ -1,0 +1,228 @@
+import { createClient } from '@supabase/supabase-js'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createSupabaseBackend } from '@/backend/supabase/supabase-backend'
+import type { BackendChange } from '@/backend/types'
+
+// Supabase Auth and Realtime, spoken to at the protocol level: Auth over a fake fetch, Realtime
+// over a fake WebSocket that answers like the Realtime server (Phoenix protocol, version 2).
+
+const URL_BASE = 'https://project.supabase.test'
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+
+type PhoenixMessage = [string | null, string | null, string, string, Record<string, unknown>]
+
+/** The Realtime server's side of one socket. */
+class FakeRealtimeSocket {
+  static instances: FakeRealtimeSocket[] = []
+  static readonly CONNECTING = 0
+  static readonly OPEN = 1
+  static readonly CLOSING = 2
+  static readonly CLOSED = 3
+  readonly url: string
+  readyState = FakeRealtimeSocket.CONNECTING
+  binaryType = 'arraybuffer'
+  sent: PhoenixMessage[] = []
+  onopen: ((event: unknown) => void) | null = null
+  onmessage: ((event: { data: string }) => void) | null = null
+  onclose: ((event: unknown) => void) | null = null
+  onerror: ((event: unknown) => void) | null = null
+
+  constructor(url: string) {
+    this.url = url
+    FakeRealtimeSocket.instances.push(this)
+    setTimeout(() => {
+      this.readyState = FakeRealtimeSocket.OPEN
+      this.onopen?.({})
+    }, 0)
+  }
+
+  send(data: string) {
+    const message = JSON.parse(data) as PhoenixMessage
+    this.sent.push(message)
+    const [joinRef, ref, topic, event, payload] = message
+    if (event === 'phx_join') {
+      // The server confirms each postgres_changes binding and gives it an id.
+      const config = payload.config as { postgres_changes?: Record<string, unknown>[] }
+      const bindings = (config.postgres_changes ?? []).map((binding, index) => ({
+        ...binding,
+        id: index + 1,
+      }))
+      this.receive([
+        joinRef,
+        ref,
+        topic,
+        'phx_reply',
+        { status: 'ok', response: { postgres_changes: bindings } },
+      ])
+    } else if (ref !== null) {
+      this.receive([joinRef, ref, topic, 'phx_reply', { status: 'ok', response: {} }])
+    }
+  }
+
+  receive(message: PhoenixMessage) {
+    setTimeout(() => this.onmessage?.({ data: JSON.stringify(message) }), 0)
+  }
+
+  close() {
+    this.readyState = FakeRealtimeSocket.CLOSED
+    this.onclose?.({ code: 1000 })
+  }
+}
+
+function backendWith(respond: (url: URL, init: RequestInit) => Response) {
+  const calls: { url: URL; init: RequestInit }[] = []
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(
+      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+    )
+    calls.push({ url, init })
+    return respond(url, init)
+  })
+  const client = createClient(URL_BASE, 'anon-key', {
+    global: { fetch: fetchMock as unknown as typeof fetch },
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    realtime: { transport: FakeRealtimeSocket as unknown as typeof WebSocket },
+  })
+  return { backend: createSupabaseBackend({ url: URL_BASE, anonKey: 'anon-key' }, client), calls }
+}
+
+const USER = {
+  id: '6d1c1d6e-0000-4000-8000-000000000001',
+  aud: 'authenticated',
+  role: 'authenticated',
+  email: 'camille@example.fr',
+  email_confirmed_at: '2026-11-22T08:00:00Z',
+  app_metadata: { provider: 'email' },
+  user_metadata: { display_name: 'Camille' },
+  created_at: '2026-11-22T08:00:00Z',
+}
+
+afterEach(() => {
+  FakeRealtimeSocket.instances = []
+})
+
+describe('Supabase adapter: sign-in with a six-digit code', () => {
+  it('verifies the code, then calls the database as the signed-in user', async () => {
+    const { backend, calls } = backendWith((url) => {
+      if (url.pathname === '/auth/v1/verify') {
+        return json({
+          access_token: 'user-jwt',
+          token_type: 'bearer',
+          expires_in: 3600,
+          expires_at: Math.floor(Date.now() / 1000) + 3600,
+          refresh_token: 'refresh',
+          user: USER,
+        })
+      }
+      return json([])
+    })
+    const result = await backend.signIn({
+      kind: 'email-code-verify',
+      email: 'camille@example.fr',
+      code: '123456',
+    })
+    expect(result).toMatchObject({ kind: 'signed-in', user: { id: USER.id } })
+    const verify = calls.find((call) => call.url.pathname === '/auth/v1/verify')!
+    expect(JSON.parse(String(verify.init.body))).toMatchObject({
+      email: 'camille@example.fr',
+      token: '123456',
+      type: 'email',
+    })
+
+    await backend.listMyShops()
+    const rpc = calls.find((call) => call.url.pathname === '/rest/v1/rpc/my_shops')!
+    expect(new Headers(rpc.init.headers).get('Authorization')).toBe('Bearer user-jwt')
+  })
+
+  it('refuses a wrong code with the server’s error, signed out', async () => {
+    const { backend } = backendWith(() =>
+      json({ code: 403, error_code: 'otp_expired', msg: 'Token has expired or is invalid' }, 403),
+    )
+    await expect(
+      backend.signIn({ kind: 'email-code-verify', email: 'camille@example.fr', code: '000000' }),
+    ).rejects.toThrow()
+    await expect(backend.getSessionUser()).resolves.toBeNull()
+  })
+})
+
+describe('Supabase adapter: realtime changes', () => {
+  it('subscribes to every change of the shops table and reports each one', async () => {
+    const { backend } = backendWith(() => json([]))
+    const changes: BackendChange[] = []
+    const unsubscribe = backend.subscribe((change) => changes.push(change))
+
+    await vi.waitFor(() => {
+      const socket = FakeRealtimeSocket.instances[0]
+      expect(socket?.sent.some((message) => message[3] === 'phx_join')).toBe(true)
+    })
+    const socket = FakeRealtimeSocket.instances[0]!
+    expect(new URL(socket.url).pathname).toBe('/realtime/v1/websocket')
+    const join = socket.sent.find((message) => message[3] === 'phx_join')!
+    expect(join[2]).toBe('realtime:vitrine-shops')
+    expect(join[4].config).toMatchObject({
+      postgres_changes: [{ event: '*', schema: 'public', table: 'shops' }],
+    })
+
+    socket.receive([
+      null,
+      null,
+      'realtime:vitrine-shops',
+      'postgres_changes',
+      {
+        ids: [1],
+        data: {
+          schema: 'public',
+          table: 'shops',
+          commit_timestamp: '2026-11-22T09:00:00Z',
+          type: 'UPDATE',
+          columns: [
+            { name: 'id', type: 'uuid' },
+            { name: 'territory_slug', type: 'text' },
+            { name: 'status', type: 'text' },
+          ],
+          record: { id: 'shop-1', territory_slug: 'grand-poitiers', status: 'closed' },
+          old_record: { id: 'shop-1' },
+          errors: null,
+        },
+      },
+    ])
+    await vi.waitFor(() =>
+      expect(changes).toContainEqual({
+        kind: 'shops',
+        territorySlug: 'grand-poitiers',
+        shopId: 'shop-1',
+      }),
+    )
+
+    // A deleted row only carries its key: every territory's lists are refreshed.
+    socket.receive([
+      null,
+      null,
+      'realtime:vitrine-shops',
+      'postgres_changes',
+      {
+        ids: [1],
+        data: {
+          schema: 'public',
+          table: 'shops',
+          commit_timestamp: '2026-11-22T09:01:00Z',
+          type: 'DELETE',
+          columns: [{ name: 'id', type: 'uuid' }],
+          record: null,
+          old_record: { id: 'shop-2' },
+          errors: null,
+        },
+      },
+    ])
+    await vi.waitFor(() =>
+      expect(changes).toContainEqual({ kind: 'shops', territorySlug: null, shopId: 'shop-2' }),
+    )
+
+    unsubscribe()
+    await vi.waitFor(() =>
+      expect(socket.sent.some((message) => message[3] === 'phx_leave')).toBe(true),
+    )
+  })
+})

@@ -11,7 +11,17 @@ import type {
   Category,
   StatusEvent,
   ShopDetailsInput,
+  Subcategory,
+  ShopDraft,
+  ShopSubmission,
+  PossibleDuplicate,
+  ShopMember,
+  ShopInvitation,
+  MemberRole,
+  ImportSource,
+  ImportReportLine,
 } from './types'
+import type { ImportRow } from './import-row'
 
 /**
  * The one interface the app uses for data. Two adapters implement it: Supabase (production)
@@ -42,6 +52,47 @@ export interface VitrineBackend {
   confirmShopStatus(shopId: string, expectedUpdatedAt: string): Promise<Shop>
   /** The shop's status history, newest first (members and curators only). */
   listStatusEvents(shopId: string, signal?: AbortSignal): Promise<StatusEvent[]>
+
+  // --- Referencing and curation (the database decides who may do what) ---
+
+  listSubcategories(signal?: AbortSignal): Promise<Subcategory[]>
+  /** Territories the signed-in user curates (none for others). */
+  listCuratedTerritories(signal?: AbortSignal): Promise<Territory[]>
+  /** A signed-in user's "Référencer mon commerce" questionnaire; it waits for a curator. */
+  submitShop(territorySlug: string, draft: ShopDraft): Promise<ShopSubmission>
+  /** The signed-in user's own submissions, newest first. */
+  listMySubmissions(signal?: AbortSignal): Promise<ShopSubmission[]>
+  /** The submitter takes back a pending submission. */
+  withdrawSubmission(submissionId: string): Promise<void>
+  /** A curator's queue: the territory's submissions, pending first. */
+  listSubmissions(territorySlug: string, signal?: AbortSignal): Promise<ShopSubmission[]>
+  /** The submitter or a curator edits a pending submission; stale refusal as for shops. */
+  updateSubmission(
+    submissionId: string,
+    draft: ShopDraft,
+    expectedUpdatedAt: string,
+  ): Promise<ShopSubmission>
+  publishSubmission(submissionId: string, expectedUpdatedAt: string): Promise<Shop>
+  refuseSubmission(
+    submissionId: string,
+    reason: string,
+    expectedUpdatedAt: string,
+  ): Promise<ShopSubmission>
+  listPossibleDuplicates(submissionId: string, signal?: AbortSignal): Promise<PossibleDuplicate[]>
+  listShopMembers(shopId: string, signal?: AbortSignal): Promise<ShopMember[]>
+  removeShopMember(shopId: string, userId: string): Promise<void>
+  listInvitations(shopId: string, signal?: AbortSignal): Promise<ShopInvitation[]>
+  inviteToShop(shopId: string, email: string, role: MemberRole): Promise<ShopInvitation>
+  revokeInvitation(invitationId: string): Promise<void>
+  /** Binds the signed-in user's verified e-mail to the shops it was invited to; their ids. */
+  acceptInvitations(): Promise<string[]>
+  /** Checks (dry run) or applies an import, all or nothing; one report line per row. */
+  importShops(
+    territorySlug: string,
+    source: ImportSource,
+    rows: ImportRow[],
+    dryRun: boolean,
+  ): Promise<ImportReportLine[]>
 
   /** Called on every change made here, in another tab, or on the server. Returns unsubscribe. */
   subscribe(listener: (change: BackendChange) => void): () => void

@@ -51,6 +51,59 @@ export const STATUS_EVENT_COLUMNS = [
 
 export const CATEGORY_COLUMNS = ['slug', 'name_fr', 'name_en', 'sort_order'] as const
 
+export const SUBCATEGORY_COLUMNS = [
+  'slug',
+  'category_slug',
+  'name_fr',
+  'name_en',
+  'osm_tags',
+  'sort_order',
+] as const
+
+/** The questionnaire's content columns, shared by submissions and their inserts/updates. */
+export const SUBMISSION_DRAFT_COLUMNS = [
+  'kind',
+  'name',
+  'category_slug',
+  'subcategory_slug',
+  'description',
+  'address',
+  'postcode',
+  'commune_insee',
+  'commune_name',
+  'location',
+  'phone',
+  'email',
+  'website',
+  'social_links',
+  'opening_hours',
+  'opening_hours_note',
+  'ordering_instructions',
+  'services',
+] as const
+
+export const SUBMISSION_COLUMNS = [
+  'id',
+  'territory_slug',
+  'submitted_by',
+  'status',
+  'refusal_reason',
+  'shop_id',
+  'reviewed_at',
+  ...SUBMISSION_DRAFT_COLUMNS,
+  'created_at',
+  'updated_at',
+] as const
+
+export const INVITATION_COLUMNS = [
+  'id',
+  'shop_id',
+  'email',
+  'role',
+  'created_at',
+  'accepted_at',
+] as const
+
 export const SQL_TABLES = {
   shops: { name: 'shops', columns: SHOP_COLUMNS, readers: ['anon', 'authenticated'] },
   territories: {
@@ -59,6 +112,27 @@ export const SQL_TABLES = {
     readers: ['anon', 'authenticated'],
   },
   categories: { name: 'categories', columns: CATEGORY_COLUMNS, readers: ['anon', 'authenticated'] },
+  subcategories: {
+    name: 'subcategories',
+    columns: SUBCATEGORY_COLUMNS,
+    readers: ['anon', 'authenticated'],
+  },
+  // A submitter's own and their curators' only.
+  submissions: {
+    name: 'shop_submissions',
+    columns: SUBMISSION_COLUMNS,
+    readers: ['authenticated'],
+  },
+  invitations: {
+    name: 'shop_invitations',
+    columns: INVITATION_COLUMNS,
+    readers: ['authenticated'],
+  },
+  shopMembers: {
+    name: 'shop_members',
+    columns: ['shop_id', 'user_id', 'role', 'created_at'],
+    readers: ['authenticated'],
+  },
   // Members' and curators' history: never readable by visitors.
   statusEvents: {
     name: 'shop_status_events',
@@ -88,7 +162,38 @@ export const SQL_FUNCTIONS = {
     ],
   },
   confirmShopStatus: { name: 'confirm_shop_status', args: ['shop_id', 'expected_updated_at'] },
+  publishSubmission: {
+    name: 'publish_submission',
+    args: ['submission_id', 'expected_updated_at'],
+  },
+  refuseSubmission: {
+    name: 'refuse_submission',
+    args: ['submission_id', 'reason', 'expected_updated_at'],
+  },
+  possibleDuplicates: { name: 'possible_duplicates', args: ['submission_id'] },
+  acceptShopInvitations: { name: 'accept_shop_invitations', args: [] },
+  shopMemberList: { name: 'shop_member_list', args: ['shop_id'] },
+  importShops: { name: 'import_shops', args: ['territory_slug', 'source', 'rows', 'dry_run'] },
+  // Open data: visitors may call it too.
+  publishedShopsGeojson: {
+    name: 'published_shops_geojson',
+    args: ['territory_slug'],
+    anonCallable: true,
+  },
+  curatorTerritories: { name: 'curator_territories', args: [] },
 } as const
+
+/** Columns of the table-returning curation functions' results. */
+export const POSSIBLE_DUPLICATE_COLUMNS = [
+  'shop_id',
+  'name',
+  'address',
+  'commune_name',
+  'distance_m',
+  'reason',
+] as const
+export const SHOP_MEMBER_LIST_COLUMNS = ['user_id', 'email', 'role', 'created_at'] as const
+export const IMPORT_REPORT_COLUMNS = ['line', 'action', 'shop_id', 'message'] as const
 
 /** Columns of `my_shops()`'s result. */
 export const MY_SHOPS_COLUMNS = ['shop_id', 'role', 'name', 'territory_slug', 'published'] as const

@@ -150,4 +150,92 @@ export type BackendChange =
       shop?: Shop
     }
   | { kind: 'session' }
+  /** Submissions, invitations or members changed (a territory's, when known). */
+  | { kind: 'curation'; territorySlug: string | null }
   | { kind: 'reset' }
+
+// --- Curation: submissions, invitations, imports -------------------------------------------
+
+export interface Subcategory {
+  slug: string
+  categorySlug: string
+  nameFr: string
+  nameEn: string
+  /** OpenStreetMap `key=value` tags that mean this subcategory. */
+  osmTags: string[]
+}
+
+/** What a merchant's questionnaire (and a curator's edit of it) says about a shop. */
+export interface ShopDraft {
+  kind: ShopKind
+  name: string
+  categorySlug: string
+  subcategorySlug: string | null
+  description: string | null
+  address: string | null
+  postcode: string | null
+  communeInsee: string | null
+  communeName: string | null
+  location: LonLat
+  phone: string | null
+  email: string | null
+  website: string | null
+  socialLinks: string[]
+  openingHours: string | null
+  openingHoursNote: string | null
+  orderingInstructions: string | null
+  services: ShopService[]
+}
+
+export const SUBMISSION_STATUSES = ['pending', 'published', 'refused'] as const
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number]
+
+export interface ShopSubmission extends ShopDraft {
+  id: string
+  territorySlug: string
+  submittedBy: string
+  status: SubmissionStatus
+  refusalReason: string | null
+  /** The published shop, once published. */
+  shopId: string | null
+  reviewedAt: string | null
+  createdAt: string
+  /** Exact database value; the optimistic-concurrency token of publish, refuse and edits. */
+  updatedAt: string
+}
+
+export interface PossibleDuplicate {
+  shopId: string
+  name: string
+  address: string | null
+  communeName: string | null
+  distanceM: number | null
+  reason: 'same_name_nearby' | 'same_phone'
+}
+
+export type MemberRole = 'owner' | 'staff'
+
+export interface ShopMember {
+  userId: string
+  email: string | null
+  role: MemberRole
+  createdAt: string
+}
+
+export interface ShopInvitation {
+  id: string
+  shopId: string
+  email: string
+  role: MemberRole
+  createdAt: string
+  acceptedAt: string | null
+}
+
+export type ImportSource = 'import' | 'osm'
+
+export interface ImportReportLine {
+  line: number
+  action: 'create' | 'update' | 'unchanged' | 'error'
+  shopId: string | null
+  message: string | null
+}

@@ -450,6 +450,15 @@ export function translate(locale: Locale) {
   return <K extends MessageKey>(key: K): Messages[K] => messages[locale][key]
 }
 
+/**
+ * A feature's own messages, both languages in its own file, read in the current language: the
+ * app-wide dictionary above stays for what every page shares.
+ */
+export function useFeatureT<M extends object>(dictionary: Record<Locale, M>) {
+  const locale = useLocaleStore((s) => s.locale)
+  return <K extends keyof M>(key: K): M[K] => dictionary[locale][key]
+}
+
 /** `t('list.count')(3)` for messages with arguments, `t('map.label')` for plain ones. */
 export function useT() {
   const locale = useLocaleStore((s) => s.locale)

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MY_SHOPS_COLUMNS, SQL_FUNCTIONS, SQL_TABLES } from '../../src/backend/sql-objects'
+import {
+  IMPORT_REPORT_COLUMNS,
+  MY_SHOPS_COLUMNS,
+  POSSIBLE_DUPLICATE_COLUMNS,
+  SHOP_MEMBER_LIST_COLUMNS,
+  SQL_FUNCTIONS,
+  SQL_TABLES,
+} from '../../src/backend/sql-objects'
 import { openTestDatabase, type TestDatabase } from './test-database'
 
 // Both adapters build every request from src/backend/sql-objects.ts; this checks each name
@@ -32,7 +39,9 @@ describe.each(Object.values(SQL_TABLES))('table public.$name', ({ name, columns,
   })
 })
 
-describe.each(Object.values(SQL_FUNCTIONS))('function public.$name', ({ name, args }) => {
+describe.each(Object.values(SQL_FUNCTIONS))('function public.$name', (spec) => {
+  const { name, args } = spec
+  const anonCallable = 'anonCallable' in spec && spec.anonCallable
   it('exists once, with the argument names in the order the adapters pass them', async () => {
     const rows = await db.superuser<{ args: string[] | null }>(
       `select coalesce(p.proargnames[1:p.pronargs], '{}') as args from pg_proc p
@@ -44,7 +53,7 @@ describe.each(Object.values(SQL_FUNCTIONS))('function public.$name', ({ name, ar
     expect(rows[0]?.args ?? []).toEqual([...args])
   })
 
-  it('is executable by authenticated and not by anon', async () => {
+  it(`is executable by authenticated${anonCallable ? ' and anon' : ' and not by anon'}`, async () => {
     const [row] = await db.superuser<{ authenticated: boolean; anon: boolean }>(
       `select has_function_privilege('authenticated', p.oid, 'EXECUTE') as authenticated,
               has_function_privilege('anon', p.oid, 'EXECUTE') as anon
@@ -52,26 +61,37 @@ describe.each(Object.values(SQL_FUNCTIONS))('function public.$name', ({ name, ar
         where n.nspname = 'public' and p.proname = $1`,
       [name],
     )
-    expect(row).toEqual({ authenticated: true, anon: false })
+    expect(row).toEqual({ authenticated: true, anon: anonCallable })
   })
 })
 
-it('my_shops returns the columns the adapters read', async () => {
+it.each([
+  [SQL_FUNCTIONS.myShops.name, MY_SHOPS_COLUMNS],
+  [SQL_FUNCTIONS.possibleDuplicates.name, POSSIBLE_DUPLICATE_COLUMNS],
+  [SQL_FUNCTIONS.shopMemberList.name, SHOP_MEMBER_LIST_COLUMNS],
+  [SQL_FUNCTIONS.importShops.name, IMPORT_REPORT_COLUMNS],
+])('%s returns the columns the adapters read', async (name, columns) => {
   const rows = await db.superuser<{ name: string }>(
     `select unnest(p.proargnames[p.pronargs + 1:]) as name from pg_proc p
        join pg_namespace n on n.oid = p.pronamespace
       where n.nspname = 'public' and p.proname = $1`,
-    [SQL_FUNCTIONS.myShops.name],
+    [name],
   )
-  expect(rows.map((r) => r.name)).toEqual([...MY_SHOPS_COLUMNS])
+  expect(rows.map((r) => r.name)).toEqual([...columns])
 })
 
-it('set_shop_status returns a shops row, so both adapters can read it as one', async () => {
+it.each([
+  [SQL_FUNCTIONS.setShopStatus.name, 'shops'],
+  [SQL_FUNCTIONS.publishSubmission.name, 'shops'],
+  [SQL_FUNCTIONS.refuseSubmission.name, 'shop_submissions'],
+  [SQL_FUNCTIONS.curatorTerritories.name, 'territories'],
+])('%s returns a %s row, so both adapters can read it as one', async (name, type) => {
   const [row] = await db.superuser<{ result: string }>(
     `select format_type(p.prorettype, null) as result from pg_proc p
        join pg_namespace n on n.oid = p.pronamespace
       where n.nspname = 'public' and p.proname = $1`,
-    [SQL_FUNCTIONS.setShopStatus.name],
+    [name],
   )
-  expect(row?.result).toBe('shops')
+  expect(row?.result).toBe(type)
 })
+

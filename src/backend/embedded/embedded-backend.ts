@@ -13,8 +13,22 @@ import {
   toCategory,
   toStatusEvent,
   type StatusEventRow,
+  fromShopDraft,
+  toSubcategory,
+  toSubmission,
+  toPossibleDuplicate,
+  toShopMember,
+  toInvitation,
+  toImportReportLine,
+  type SubcategoryRow,
+  type SubmissionRow,
+  type PossibleDuplicateRow,
+  type ShopMemberRow,
+  type InvitationRow,
+  type ImportReportRow,
 } from '../rows'
-import type { BackendChange, SessionUser, Shop, SignInMethod } from '../types'
+import { SUBMISSION_DRAFT_COLUMNS } from '../sql-objects'
+import type { BackendChange, SessionUser, Shop, ShopDraft, SignInMethod } from '../types'
 import {
   GET_SHOP_SQL,
   LIST_CATEGORIES_SQL,
@@ -26,6 +40,24 @@ import {
   CONFIRM_SHOP_STATUS_SQL,
   LIST_STATUS_EVENTS_SQL,
   UPDATE_SHOP_DETAILS_SQL,
+  LIST_SUBCATEGORIES_SQL,
+  CURATOR_TERRITORIES_SQL,
+  INSERT_SUBMISSION_SQL,
+  LIST_MY_SUBMISSIONS_SQL,
+  LIST_SUBMISSIONS_SQL,
+  GET_SUBMISSION_SQL,
+  UPDATE_SUBMISSION_SQL,
+  DELETE_SUBMISSION_SQL,
+  PUBLISH_SUBMISSION_SQL,
+  REFUSE_SUBMISSION_SQL,
+  POSSIBLE_DUPLICATES_SQL,
+  SHOP_MEMBER_LIST_SQL,
+  DELETE_SHOP_MEMBER_SQL,
+  LIST_INVITATIONS_SQL,
+  INSERT_INVITATION_SQL,
+  DELETE_INVITATION_SQL,
+  ACCEPT_INVITATIONS_SQL,
+  IMPORT_SHOPS_SQL,
 } from './embedded-queries'
 import {
   dataDirName,
@@ -140,6 +172,33 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
         `Le changement n’a pas pu être enregistré sur cet appareil : ${String(error)}`,
       )
     }
+  }
+
+  /** Rows of a query wrapped by `asJsonRows`, shaped as PostgREST sends them. */
+  async function jsonRows<T>(sql: string, params: unknown[] = [], actor?: Actor): Promise<T[]> {
+    const result = await run((tx) => tx.query<{ rows: T[] }>(sql, params), actor)
+    return result.rows[0]?.rows ?? []
+  }
+
+  /** The questionnaire's values in the column order of `draftPlaceholders`. */
+  function draftValues(draft: ShopDraft): unknown[] {
+    const row = fromShopDraft(draft)
+    return SUBMISSION_DRAFT_COLUMNS.map((column) => {
+      const value = row[column]
+      return Array.isArray(value) ? JSON.stringify(value) : value
+    })
+  }
+
+  /**
+   * A write that matched no row: the row is hidden from this user (forbidden), or it changed
+   * since it was read (stale), which the row's current token tells.
+   */
+  async function refusal(sql: string, id: string, expectedUpdatedAt?: string): Promise<never> {
+    const [current] = await jsonRows<{ updated_at: string }>(sql, [id])
+    if (current && expectedUpdatedAt !== undefined && current.updated_at !== expectedUpdatedAt) {
+      throw new BackendError('stale-update', 'Modifié ailleurs depuis le chargement de la page.')
+    }
+    throw new BackendError('forbidden', 'Vous ne pouvez pas modifier cet élément.')
   }
 
   // One fetch per territory, shared by every caller; it takes no caller's abort signal, or one
@@ -273,6 +332,136 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     async listStatusEvents(shopId) {
       const result = await run((tx) => tx.query<StatusEventRow>(LIST_STATUS_EVENTS_SQL, [shopId]))
       return result.rows.map(toStatusEvent)
+    },
+
+    async listSubcategories() {
+      return (await jsonRows<SubcategoryRow>(LIST_SUBCATEGORIES_SQL, [], ANON)).map(toSubcategory)
+    },
+
+    async listCuratedTerritories() {
+      if (currentActor().role === 'anon') return []
+      return (await jsonRows<TerritoryRow>(CURATOR_TERRITORIES_SQL)).map(toTerritory)
+    },
+
+    async submitShop(territorySlug, draft) {
+      const [row] = await jsonRows<SubmissionRow>(INSERT_SUBMISSION_SQL, [
+        territorySlug,
+        ...draftValues(draft),
+      ])
+      if (!row) throw new BackendError('unknown', 'The submission was not returned')
+      await persisted({ kind: 'curation', territorySlug })
+      return toSubmission(row)
+    },
+
+    async listMySubmissions() {
+      if (currentActor().role === 'anon') return []
+      return (await jsonRows<SubmissionRow>(LIST_MY_SUBMISSIONS_SQL)).map(toSubmission)
+    },
+
+    async withdrawSubmission(submissionId) {
+      const deleted = await jsonRows<{ id: string }>(DELETE_SUBMISSION_SQL, [submissionId])
+      if (deleted.length === 0) await refusal(GET_SUBMISSION_SQL, submissionId)
+      await persisted({ kind: 'curation', territorySlug: null })
+    },
+
+    async listSubmissions(territorySlug) {
+      return (await jsonRows<SubmissionRow>(LIST_SUBMISSIONS_SQL, [territorySlug])).map(
+        toSubmission,
+      )
+    },
+
+    async updateSubmission(submissionId, draft, expectedUpdatedAt) {
+      const [row] = await jsonRows<SubmissionRow>(UPDATE_SUBMISSION_SQL, [
+        submissionId,
+        expectedUpdatedAt,
+        ...draftValues(draft),
+      ])
+      if (!row) return refusal(GET_SUBMISSION_SQL, submissionId, expectedUpdatedAt)
+      await persisted({ kind: 'curation', territorySlug: row.territory_slug })
+      return toSubmission(row)
+    },
+
+    async publishSubmission(submissionId, expectedUpdatedAt) {
+      const result = await run((tx) =>
+        tx.query<ShopRow>(PUBLISH_SUBMISSION_SQL, [submissionId, expectedUpdatedAt]),
+      )
+      const row = result.rows[0]
+      if (!row) throw new BackendError('unknown', 'publish_submission returned no row')
+      const shop = toShop(row)
+      emit({ kind: 'curation', territorySlug: shop.territorySlug })
+      await persisted({ kind: 'shops', territorySlug: shop.territorySlug, shopId: shop.id })
+      return shop
+    },
+
+    async refuseSubmission(submissionId, reason, expectedUpdatedAt) {
+      const [row] = await jsonRows<SubmissionRow>(REFUSE_SUBMISSION_SQL, [
+        submissionId,
+        reason,
+        expectedUpdatedAt,
+      ])
+      if (!row) throw new BackendError('unknown', 'refuse_submission returned no row')
+      await persisted({ kind: 'curation', territorySlug: row.territory_slug })
+      return toSubmission(row)
+    },
+
+    async listPossibleDuplicates(submissionId) {
+      return (await jsonRows<PossibleDuplicateRow>(POSSIBLE_DUPLICATES_SQL, [submissionId])).map(
+        toPossibleDuplicate,
+      )
+    },
+
+    async listShopMembers(shopId) {
+      return (await jsonRows<ShopMemberRow>(SHOP_MEMBER_LIST_SQL, [shopId])).map(toShopMember)
+    },
+
+    async removeShopMember(shopId, userId) {
+      const deleted = await jsonRows<{ shop_id: string }>(DELETE_SHOP_MEMBER_SQL, [shopId, userId])
+      if (deleted.length === 0)
+        throw new BackendError('forbidden', 'Vous ne pouvez pas retirer cette personne.')
+      await persisted({ kind: 'curation', territorySlug: null })
+    },
+
+    async listInvitations(shopId) {
+      return (await jsonRows<InvitationRow>(LIST_INVITATIONS_SQL, [shopId])).map(toInvitation)
+    },
+
+    async inviteToShop(shopId, email, role) {
+      const [row] = await jsonRows<InvitationRow>(INSERT_INVITATION_SQL, [
+        shopId,
+        email.trim().toLowerCase(),
+        role,
+      ])
+      if (!row) throw new BackendError('unknown', 'The invitation was not returned')
+      await persisted({ kind: 'curation', territorySlug: null })
+      return toInvitation(row)
+    },
+
+    async revokeInvitation(invitationId) {
+      const deleted = await jsonRows<{ id: string }>(DELETE_INVITATION_SQL, [invitationId])
+      if (deleted.length === 0)
+        throw new BackendError('forbidden', 'Vous ne pouvez pas retirer cette invitation.')
+      await persisted({ kind: 'curation', territorySlug: null })
+    },
+
+    async acceptInvitations() {
+      if (currentActor().role === 'anon') return []
+      const shopIds = await jsonRows<string>(ACCEPT_INVITATIONS_SQL)
+      if (shopIds.length > 0) await persisted({ kind: 'session' })
+      return shopIds
+    },
+
+    async importShops(territorySlug, source, rows, dryRun) {
+      const report = await jsonRows<ImportReportRow>(IMPORT_SHOPS_SQL, [
+        territorySlug,
+        source,
+        JSON.stringify(rows),
+        dryRun,
+      ])
+      const lines = report.map(toImportReportLine)
+      if (!dryRun && lines.every((line) => line.action !== 'error')) {
+        await persisted({ kind: 'shops', territorySlug, shopId: null })
+      }
+      return lines
     },
 
     subscribe(listener) {

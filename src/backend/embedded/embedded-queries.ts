@@ -1,8 +1,15 @@
 import {
   CATEGORY_COLUMNS,
-  SHOP_COLUMNS,
-  SQL_FUNCTIONS,
+  IMPORT_REPORT_COLUMNS,
+  INVITATION_COLUMNS,
   MY_SHOPS_COLUMNS,
+  POSSIBLE_DUPLICATE_COLUMNS,
+  SHOP_COLUMNS,
+  SHOP_MEMBER_LIST_COLUMNS,
+  SQL_FUNCTIONS,
+  SUBCATEGORY_COLUMNS,
+  SUBMISSION_COLUMNS,
+  SUBMISSION_DRAFT_COLUMNS,
   TERRITORY_COLUMNS,
 } from '../sql-objects.ts'
 
@@ -64,3 +71,117 @@ begin
   from pg_tables where schemaname = 'public';
   execute format('truncate %s, auth.users restart identity cascade', tables);
 end $$`
+
+// --- Curation ------------------------------------------------------------------------------
+
+/**
+ * Wraps a query so that its rows come back as PostgREST would send them: one JSON array, with
+ * timestamps to the microsecond and geometric types as text. `query` may be a data-modifying
+ * statement with RETURNING.
+ */
+export function asJsonRows(query: string): string {
+  return `with r as (${query}) select coalesce(json_agg(r), '[]'::json) as rows from r`
+}
+
+const draftCasts: Partial<
+  Record<(typeof SUBMISSION_DRAFT_COLUMNS)[number], (p: string) => string>
+> = {
+  location: (p) => `${p}::point`,
+  social_links: (p) => `array(select jsonb_array_elements_text(${p}::jsonb))`,
+  services: (p) => `array(select jsonb_array_elements_text(${p}::jsonb))::public.shop_service[]`,
+}
+
+/** Placeholders for the questionnaire columns, from `$first` on; arrays travel as JSON. */
+export function draftPlaceholders(first: number): string[] {
+  return SUBMISSION_DRAFT_COLUMNS.map((column, index) => {
+    const placeholder = `$${first + index}`
+    return draftCasts[column]?.(placeholder) ?? placeholder
+  })
+}
+
+export const LIST_SUBCATEGORIES_SQL = asJsonRows(
+  `select ${SUBCATEGORY_COLUMNS.join(', ')} from public.subcategories order by sort_order, slug`,
+)
+
+export const CURATOR_TERRITORIES_SQL = asJsonRows(
+  `select slug, name, centre, bounds from public.${SQL_FUNCTIONS.curatorTerritories.name}() order by sort_order, name`,
+)
+
+const submissionColumns = SUBMISSION_COLUMNS.join(', ')
+
+export const INSERT_SUBMISSION_SQL = asJsonRows(
+  `insert into public.shop_submissions (territory_slug, ${SUBMISSION_DRAFT_COLUMNS.join(', ')})
+   values ($1, ${draftPlaceholders(2).join(', ')}) returning ${submissionColumns}`,
+)
+
+export const LIST_MY_SUBMISSIONS_SQL = asJsonRows(
+  `select ${submissionColumns} from public.shop_submissions
+    where submitted_by = (select auth.uid()) order by created_at desc, id`,
+)
+
+export const LIST_SUBMISSIONS_SQL = asJsonRows(
+  `select ${submissionColumns} from public.shop_submissions where territory_slug = $1
+    order by (status = 'pending') desc, created_at desc, id`,
+)
+
+export const GET_SUBMISSION_SQL = asJsonRows(
+  `select ${submissionColumns} from public.shop_submissions where id = $1`,
+)
+
+export const UPDATE_SUBMISSION_SQL = asJsonRows(
+  `update public.shop_submissions set (${SUBMISSION_DRAFT_COLUMNS.join(', ')}) =
+     (select ${draftPlaceholders(3).join(', ')})
+    where id = $1 and updated_at = $2::timestamptz returning ${submissionColumns}`,
+)
+
+export const DELETE_SUBMISSION_SQL = asJsonRows(
+  `delete from public.shop_submissions where id = $1 and status = 'pending' returning id`,
+)
+
+const publish = SQL_FUNCTIONS.publishSubmission
+export const PUBLISH_SUBMISSION_SQL = `select ${shopSelectList('s')} from public.${publish.name}(${publish.args
+  .map((arg, i) => `${arg} => $${i + 1}`)
+  .join(', ')}) s`
+
+const refuse = SQL_FUNCTIONS.refuseSubmission
+export const REFUSE_SUBMISSION_SQL = asJsonRows(
+  `select ${submissionColumns} from public.${refuse.name}(${refuse.args
+    .map((arg, i) => `${arg} => $${i + 1}`)
+    .join(', ')})`,
+)
+
+export const POSSIBLE_DUPLICATES_SQL = asJsonRows(
+  `select ${POSSIBLE_DUPLICATE_COLUMNS.join(', ')} from public.${SQL_FUNCTIONS.possibleDuplicates.name}(submission_id => $1)`,
+)
+
+export const SHOP_MEMBER_LIST_SQL = asJsonRows(
+  `select ${SHOP_MEMBER_LIST_COLUMNS.join(', ')} from public.${SQL_FUNCTIONS.shopMemberList.name}(shop_id => $1)`,
+)
+
+export const DELETE_SHOP_MEMBER_SQL = asJsonRows(
+  `delete from public.shop_members where shop_id = $1 and user_id = $2 returning shop_id`,
+)
+
+const invitationColumns = INVITATION_COLUMNS.join(', ')
+
+export const LIST_INVITATIONS_SQL = asJsonRows(
+  `select ${invitationColumns} from public.shop_invitations where shop_id = $1
+    order by created_at desc, id`,
+)
+
+export const INSERT_INVITATION_SQL = asJsonRows(
+  `insert into public.shop_invitations (shop_id, email, role) values ($1, $2, $3)
+   returning ${invitationColumns}`,
+)
+
+export const DELETE_INVITATION_SQL = asJsonRows(
+  `delete from public.shop_invitations where id = $1 returning id`,
+)
+
+export const ACCEPT_INVITATIONS_SQL = `select coalesce(json_agg(x), '[]'::json) as rows
+  from public.${SQL_FUNCTIONS.acceptShopInvitations.name}() x`
+
+const importShops = SQL_FUNCTIONS.importShops
+export const IMPORT_SHOPS_SQL = asJsonRows(
+  `select ${IMPORT_REPORT_COLUMNS.join(', ')} from public.${importShops.name}(territory_slug => $1, source => $2, rows => $3::jsonb, dry_run => $4)`,
+)

@@ -12,6 +12,19 @@ import {
   toCategory,
   toStatusEvent,
   type StatusEventRow,
+  fromShopDraft,
+  toSubcategory,
+  toSubmission,
+  toPossibleDuplicate,
+  toShopMember,
+  toInvitation,
+  toImportReportLine,
+  type SubcategoryRow,
+  type SubmissionRow,
+  type PossibleDuplicateRow,
+  type ShopMemberRow,
+  type InvitationRow,
+  type ImportReportRow,
 } from '../rows'
 import {
   MY_SHOPS_COLUMNS,
@@ -22,12 +35,20 @@ import {
   CATEGORY_COLUMNS,
   STATUS_EVENT_COLUMNS,
   shopDetailsArgs,
+  SUBCATEGORY_COLUMNS,
+  SUBMISSION_COLUMNS,
+  INVITATION_COLUMNS,
+  POSSIBLE_DUPLICATE_COLUMNS,
+  SHOP_MEMBER_LIST_COLUMNS,
+  IMPORT_REPORT_COLUMNS,
 } from '../sql-objects'
 import type { BackendChange, SessionUser, SetShopStatusInput } from '../types'
 import type { SupabaseConfig } from '../../lib/env'
 
 const SHOP_SELECT = SHOP_COLUMNS.join(',')
 const TERRITORY_SELECT = TERRITORY_COLUMNS.join(',')
+const SUBMISSION_SELECT = SUBMISSION_COLUMNS.join(',')
+const INVITATION_SELECT = INVITATION_COLUMNS.join(',')
 
 type User = { id: string; email?: string | null; user_metadata?: Record<string, unknown> }
 
@@ -214,6 +235,216 @@ export function createSupabaseBackend(
       const { data, error } = await query
       if (error) fail(error)
       return (data as unknown as StatusEventRow[]).map(toStatusEvent)
+    },
+
+    async listSubcategories(signal) {
+      let query = supabase
+        .from(SQL_TABLES.subcategories.name)
+        .select(SUBCATEGORY_COLUMNS.join(','))
+        .order('sort_order')
+        .order('slug')
+      if (signal) query = query.abortSignal(signal)
+      const { data, error } = await query
+      if (error) fail(error)
+      return (data as unknown as SubcategoryRow[]).map(toSubcategory)
+    },
+
+    async listCuratedTerritories(signal) {
+      let query = supabase
+        .rpc(SQL_FUNCTIONS.curatorTerritories.name)
+        .select(TERRITORY_SELECT)
+        .order('sort_order')
+      if (signal) query = query.abortSignal(signal)
+      const { data, error } = await query
+      if (error) fail(error)
+      return ((data ?? []) as unknown as TerritoryRow[]).map(toTerritory)
+    },
+
+    async submitShop(territorySlug, draft) {
+      const { data, error } = await supabase
+        .from(SQL_TABLES.submissions.name)
+        .insert({ territory_slug: territorySlug, ...fromShopDraft(draft) })
+        .select(SUBMISSION_SELECT)
+        .single()
+      if (error) fail(error)
+      return toSubmission(data as unknown as SubmissionRow)
+    },
+
+    async listMySubmissions(signal) {
+      const { data: auth } = await supabase.auth.getSession()
+      const userId = auth.session?.user.id
+      if (!userId) return []
+      let query = supabase
+        .from(SQL_TABLES.submissions.name)
+        .select(SUBMISSION_SELECT)
+        .eq('submitted_by', userId)
+        .order('created_at', { ascending: false })
+      if (signal) query = query.abortSignal(signal)
+      const { data, error } = await query
+      if (error) fail(error)
+      return (data as unknown as SubmissionRow[]).map(toSubmission)
+    },
+
+    async withdrawSubmission(submissionId) {
+      const { data, error } = await supabase
+        .from(SQL_TABLES.submissions.name)
+        .delete()
+        .eq('id', submissionId)
+        .eq('status', 'pending')
+        .select('id')
+      if (error) fail(error)
+      if (!data?.length)
+        throw new BackendError('forbidden', 'Vous ne pouvez pas modifier cet élément.')
+    },
+
+    async listSubmissions(territorySlug, signal) {
+      let query = supabase
+        .from(SQL_TABLES.submissions.name)
+        .select(SUBMISSION_SELECT)
+        .eq('territory_slug', territorySlug)
+        .order('created_at', { ascending: false })
+      if (signal) query = query.abortSignal(signal)
+      const { data, error } = await query
+      if (error) fail(error)
+      const rows = (data as unknown as SubmissionRow[]).map(toSubmission)
+      // Pending first, as the embedded backend orders them.
+      return [...rows].sort(
+        (a, b) => Number(b.status === 'pending') - Number(a.status === 'pending'),
+      )
+    },
+
+    async updateSubmission(submissionId, draft, expectedUpdatedAt) {
+      const { data, error } = await supabase
+        .from(SQL_TABLES.submissions.name)
+        .update(fromShopDraft(draft))
+        .eq('id', submissionId)
+        .eq('updated_at', expectedUpdatedAt)
+        .select(SUBMISSION_SELECT)
+      if (error) fail(error)
+      const row = (data as unknown as SubmissionRow[])[0]
+      if (row) return toSubmission(row)
+      const { data: current } = await supabase
+        .from(SQL_TABLES.submissions.name)
+        .select('updated_at')
+        .eq('id', submissionId)
+        .maybeSingle()
+      if (current)
+        throw new BackendError('stale-update', 'Modifié ailleurs depuis le chargement de la page.')
+      throw new BackendError('forbidden', 'Vous ne pouvez pas modifier cet élément.')
+    },
+
+    async publishSubmission(submissionId, expectedUpdatedAt) {
+      const args: Record<(typeof SQL_FUNCTIONS.publishSubmission.args)[number], unknown> = {
+        submission_id: submissionId,
+        expected_updated_at: expectedUpdatedAt,
+      }
+      const { data, error } = await supabase
+        .rpc(SQL_FUNCTIONS.publishSubmission.name, args)
+        .select(SHOP_SELECT)
+        .single()
+      if (error) fail(error)
+      return toShop(data as unknown as ShopRow)
+    },
+
+    async refuseSubmission(submissionId, reason, expectedUpdatedAt) {
+      const args: Record<(typeof SQL_FUNCTIONS.refuseSubmission.args)[number], unknown> = {
+        submission_id: submissionId,
+        reason,
+        expected_updated_at: expectedUpdatedAt,
+      }
+      const { data, error } = await supabase
+        .rpc(SQL_FUNCTIONS.refuseSubmission.name, args)
+        .select(SUBMISSION_SELECT)
+        .single()
+      if (error) fail(error)
+      return toSubmission(data as unknown as SubmissionRow)
+    },
+
+    async listPossibleDuplicates(submissionId, signal) {
+      let query = supabase
+        .rpc(SQL_FUNCTIONS.possibleDuplicates.name, { submission_id: submissionId })
+        .select(POSSIBLE_DUPLICATE_COLUMNS.join(','))
+      if (signal) query = query.abortSignal(signal)
+      const { data, error } = await query
+      if (error) fail(error)
+      return ((data ?? []) as unknown as PossibleDuplicateRow[]).map(toPossibleDuplicate)
+    },
+
+    async listShopMembers(shopId, signal) {
+      let query = supabase
+        .rpc(SQL_FUNCTIONS.shopMemberList.name, { shop_id: shopId })
+        .select(SHOP_MEMBER_LIST_COLUMNS.join(','))
+      if (signal) query = query.abortSignal(signal)
+      const { data, error } = await query
+      if (error) fail(error)
+      return ((data ?? []) as unknown as ShopMemberRow[]).map(toShopMember)
+    },
+
+    async removeShopMember(shopId, userId) {
+      const { data, error } = await supabase
+        .from(SQL_TABLES.shopMembers.name)
+        .delete()
+        .eq('shop_id', shopId)
+        .eq('user_id', userId)
+        .select('shop_id')
+      if (error) fail(error)
+      if (!data?.length)
+        throw new BackendError('forbidden', 'Vous ne pouvez pas retirer cette personne.')
+    },
+
+    async listInvitations(shopId, signal) {
+      let query = supabase
+        .from(SQL_TABLES.invitations.name)
+        .select(INVITATION_SELECT)
+        .eq('shop_id', shopId)
+        .order('created_at', { ascending: false })
+      if (signal) query = query.abortSignal(signal)
+      const { data, error } = await query
+      if (error) fail(error)
+      return (data as unknown as InvitationRow[]).map(toInvitation)
+    },
+
+    async inviteToShop(shopId, email, role) {
+      const { data, error } = await supabase
+        .from(SQL_TABLES.invitations.name)
+        .insert({ shop_id: shopId, email: email.trim().toLowerCase(), role })
+        .select(INVITATION_SELECT)
+        .single()
+      if (error) fail(error)
+      return toInvitation(data as unknown as InvitationRow)
+    },
+
+    async revokeInvitation(invitationId) {
+      const { data, error } = await supabase
+        .from(SQL_TABLES.invitations.name)
+        .delete()
+        .eq('id', invitationId)
+        .select('id')
+      if (error) fail(error)
+      if (!data?.length)
+        throw new BackendError('forbidden', 'Vous ne pouvez pas retirer cette invitation.')
+    },
+
+    async acceptInvitations() {
+      const { data: auth } = await supabase.auth.getSession()
+      if (!auth.session) return []
+      const { data, error } = await supabase.rpc(SQL_FUNCTIONS.acceptShopInvitations.name)
+      if (error) fail(error)
+      return (data ?? []) as string[]
+    },
+
+    async importShops(territorySlug, source, rows, dryRun) {
+      const args: Record<(typeof SQL_FUNCTIONS.importShops.args)[number], unknown> = {
+        territory_slug: territorySlug,
+        source,
+        rows,
+        dry_run: dryRun,
+      }
+      const { data, error } = await supabase
+        .rpc(SQL_FUNCTIONS.importShops.name, args)
+        .select(IMPORT_REPORT_COLUMNS.join(','))
+      if (error) fail(error)
+      return ((data ?? []) as unknown as ImportReportRow[]).map(toImportReportLine)
     },
 
     subscribe(listener: (change: BackendChange) => void) {

@@ -94,4 +94,3 @@ it.each([
   )
   expect(row?.result).toBe(type)
 })
-

@@ -1,0 +1,43 @@
+import { useId } from 'react'
+import type { Territory } from '@/backend/types'
+import { useFeatureT } from '@/lib/i18n'
+import { useSessionUser } from '@/features/account/api/get-session-user'
+import { AccountMenu } from '@/features/account/components/account-menu'
+import { referencingMessages } from '../i18n/referencing-messages'
+import { hasDraft, useReferencingDraftStore } from '../stores/referencing-draft-store'
+import { ReferencingForm } from './referencing-form'
+import { ReferencingSubmissions } from './referencing-submissions'
+
+/**
+ * "Référencer mon commerce": a signed-in person describes their shop for the territory's
+ * curators and follows their requests. Visitors are asked to sign in first; a draft they
+ * started is kept for when they come back.
+ */
+export function ReferencingPage({ territory }: { territory: Territory }) {
+  const c = useFeatureT(referencingMessages)
+  const session = useSessionUser()
+  const draftStarted = useReferencingDraftStore((s) => hasDraft(s.form))
+  const titleId = useId()
+
+  return (
+    <div className="referencing-page">
+      <section aria-labelledby={titleId}>
+        <h2 id={titleId}>{c('title')}</h2>
+        <p className="referencing-page__territory">{c('territory')(territory.name)}</p>
+        <p>{c('intro')}</p>
+        {session.isPending ? (
+          <p role="status">{c('loading')}</p>
+        ) : !session.data ? (
+          <div className="referencing-signin">
+            <p>{c('signInFirst')}</p>
+            {draftStarted ? <p>{c('draftKept')}</p> : null}
+            <AccountMenu />
+          </div>
+        ) : (
+          <ReferencingForm territory={territory} />
+        )}
+      </section>
+      {session.data ? <ReferencingSubmissions /> : null}
+    </div>
+  )
+}

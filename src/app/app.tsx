@@ -7,8 +7,11 @@ import { useTerritories } from '@/features/places/api/get-territories'
 import { PlacesPage } from '@/features/places/components/places-page'
 import { AccountMenu } from '@/features/account/components/account-menu'
 import { Credits } from './credits'
-import { territorySlugFromPath, isMerchantPath, MERCHANT_PATH } from './territory-route'
+import { territorySlugFromPath, pageFromPath } from './territory-route'
+import { MERCHANT_PATH } from '@/lib/routes'
 import { MerchantPage } from '@/features/merchant/components/merchant-page'
+import { CurationPage } from '@/features/curation/components/curation-page'
+import { ReferencingPage } from '@/features/curation/components/referencing-page'
 import { useStatusOutboxSender } from '@/features/merchant/api/use-status-outbox-sender'
 
 export function App() {
@@ -17,7 +20,8 @@ export function App() {
   const { locale, localeChosen } = useLocaleStore()
   const territories = useTerritories()
   const slug = territorySlugFromPath(window.location.pathname, env.defaultTerritory)
-  const merchant = isMerchantPath(window.location.pathname)
+  const page = pageFromPath(window.location.pathname)
+  const merchant = page === 'merchant'
   // A merchant's unsent taps go out whichever page is open.
   useStatusOutboxSender()
   const territory = territories.data?.find((candidate) => candidate.slug === slug) ?? null
@@ -29,6 +33,23 @@ export function App() {
   useEffect(() => {
     if (territory) document.title = `Vitrine · ${territory.name}`
   }, [territory])
+
+  // For a commune's website (`<iframe src="/t/<slug>/embed?…">`): the map and list, filters
+  // preset from the URL as on the full page, and the credits the data's licence requires.
+  if (page === 'embed') {
+    return (
+      <div className="app app--embed">
+        <main className="app-main">
+          {territory ? (
+            <PlacesPage territory={territory} />
+          ) : (
+            <p role="status">{t('list.loading')}</p>
+          )}
+        </main>
+        <Credits />
+      </div>
+    )
+  }
 
   return (
     <div className="app">
@@ -73,6 +94,10 @@ export function App() {
         ) : territory ? (
           merchant ? (
             <MerchantPage />
+          ) : page === 'curation' ? (
+            <CurationPage />
+          ) : page === 'referencing' ? (
+            <ReferencingPage territory={territory} />
           ) : (
             <PlacesPage territory={territory} />
           )

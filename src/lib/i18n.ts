@@ -81,7 +81,8 @@ const fr = {
   'merchant.signInFirst':
     'Connectez-vous (bouton « Se connecter ») pour dire si votre commerce est ouvert.',
   'merchant.noShop':
-    'Aucun commerce n’est rattaché à votre compte. Demandez à votre territoire (mairie, association de commerçants) de vous y rattacher, ou référencez votre commerce.',
+    'Aucun commerce n’est rattaché à votre compte. Demandez à votre territoire (mairie, association de commerçants) de vous y rattacher, ou référencez votre commerce :',
+  'merchant.referenceLink': 'Référencer mon commerce',
   'merchant.pickShop': 'Commerce',
   'merchant.unpublished': 'non publié',
   'merchant.open': 'Ouvert',
@@ -303,7 +304,8 @@ const en: Messages = {
   'merchant.notFound': 'This shop cannot be found, or you have no access to it.',
   'merchant.signInFirst': 'Sign in ("Sign in" button) to say whether your shop is open.',
   'merchant.noShop':
-    'No shop is linked to your account. Ask your territory (town hall, merchants’ association) to link you, or list your shop.',
+    'No shop is linked to your account. Ask your territory (town hall, merchants’ association) to link you, or list your shop:',
+  'merchant.referenceLink': 'List my shop',
   'merchant.pickShop': 'Shop',
   'merchant.unpublished': 'unpublished',
   'merchant.open': 'Open',

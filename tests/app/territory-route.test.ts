@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { territorySlugFromPath } from '@/app/territory-route'
+import { pageFromPath, territorySlugFromPath } from '@/app/territory-route'
 
 describe('territorySlugFromPath', () => {
   it('reads /t/<slug>', () => {
@@ -10,5 +10,23 @@ describe('territorySlugFromPath', () => {
     expect(territorySlugFromPath('/', 'grand-poitiers')).toBe('grand-poitiers')
     expect(territorySlugFromPath('/t/Bad_Slug', 'grand-poitiers')).toBe('grand-poitiers')
     expect(territorySlugFromPath('/t/', 'grand-poitiers')).toBe('grand-poitiers')
+  })
+})
+
+describe('pageFromPath', () => {
+  it.each([
+    ['/', 'places'],
+    ['/t/niort-agglo', 'places'],
+    ['/t/niort-agglo/embed', 'embed'],
+    ['/t/grand-poitiers/embed/', 'embed'],
+    ['/mon-commerce', 'merchant'],
+    ['/t/niort-agglo/mon-commerce', 'merchant'],
+    ['/referencer', 'referencing'],
+    ['/t/niort-agglo/referencer', 'referencing'],
+    ['/curation', 'curation'],
+    ['/curationx', 'places'],
+    ['/embed-not', 'places'],
+  ] as const)('%s shows the %s page', (path, page) => {
+    expect(pageFromPath(path)).toBe(page)
   })
 })

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useT } from '@/lib/i18n'
+import { REFERENCING_PATH } from '@/lib/routes'
 import { useSessionUser } from '@/features/account/api/get-session-user'
 import { useMyShops } from '../api/get-my-shops'
 import { ShopStatusPanel } from './shop-status-panel'
@@ -31,6 +32,9 @@ function SignedInMerchant({ userId }: { userId: string }) {
       <div className="merchant-page">
         <h2>{t('merchant.title')}</h2>
         <p>{t('merchant.noShop')}</p>
+        <p>
+          <a href={REFERENCING_PATH}>{t('merchant.referenceLink')}</a>
+        </p>
       </div>
     )
   }

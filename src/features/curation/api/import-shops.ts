@@ -1,0 +1,29 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { VitrineBackend } from '@/backend/port'
+import type { ImportRow } from '@/backend/import-row'
+import type { ImportSource } from '@/backend/types'
+import { useBackend } from '@/backend/backend-context'
+import { placesKeys } from '@/features/places/api/places-keys'
+
+export interface ImportRequest {
+  territorySlug: string
+  source: ImportSource
+  rows: ImportRow[]
+  dryRun: boolean
+}
+
+export function importShops(backend: VitrineBackend, request: ImportRequest) {
+  return backend.importShops(request.territorySlug, request.source, request.rows, request.dryRun)
+}
+
+export function useImportShops() {
+  const backend = useBackend()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (request: ImportRequest) => importShops(backend, request),
+    onSuccess: (_report, request) => {
+      if (!request.dryRun)
+        void queryClient.invalidateQueries({ queryKey: placesKeys.shops(request.territorySlug) })
+    },
+  })
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useBackend } from '@/backend/backend-context'
+import { getTerritoryShopsQueryOptions } from '@/features/places/api/get-territory-shops'
+import { useSessionUser } from '@/features/account/api/get-session-user'
+import { useFeatureT } from '@/lib/i18n'
+import { useCuratedTerritories } from '../api/get-curated-territories'
+import { useImportCatalog } from '../api/get-import-catalog'
+import { useSubmissions } from '../api/get-submissions'
+import { curationMessages } from '../i18n/curation-messages'
+import type { Territory } from '@/backend/types'
+import { ImportPanel } from './import-panel'
+import { SubmissionQueue } from './submission-queue'
+import { TerritoryDashboard } from './territory-dashboard'
+
+function CuratedTerritory({ territory }: { territory: Territory }) {
+  const c = useFeatureT(curationMessages)
+  const backend = useBackend()
+  // As a curator, the database lets this list include the territory's unpublished shops.
+  const shops = useQuery(getTerritoryShopsQueryOptions(backend, territory.slug))
+  const submissions = useSubmissions(territory.slug)
+  const catalog = useImportCatalog(territory)
+  const [now] = useState(() => new Date())
+  if (shops.isError || submissions.isError) {
+    return (
+      <div role="alert">
+        <p>{c('loadError')}</p>
+        <button
+          type="button"
+          onClick={() => void Promise.all([shops.refetch(), submissions.refetch()])}
+        >
+          {c('retry')}
+        </button>
+      </div>
+    )
+  }
+  if (!shops.data || !submissions.data) return <p role="status">{c('loading')}</p>
+  return (
+    <>
+      <SubmissionQueue submissions={submissions.data} territorySlug={territory.slug} />
+      {catalog.data ? <ImportPanel catalog={catalog.data} /> : null}
+      <TerritoryDashboard shops={shops.data} submissions={submissions.data} now={now} />
+    </>
+  )
+}
+
+/** `/curation`: a curator's territories, their referencing queue, imports and dashboard. */
+export function CurationPage() {
+  const c = useFeatureT(curationMessages)
+  const user = useSessionUser()
+  const territories = useCuratedTerritories()
+  const [chosen, setChosen] = useState<string | null>(null)
+  if (user.isPending || territories.isPending) return <p role="status">{c('loading')}</p>
+  if (!user.data) return <p>{c('signInFirst')}</p>
+  if (territories.isError) return <p role="alert">{c('loadError')}</p>
+  const list = territories.data
+  if (list.length === 0) return <p>{c('notCurator')}</p>
+  const territory = list.find((candidate) => candidate.slug === chosen) ?? list[0]!
+  return (
+    <div className="curation-page">
+      <h1>{c('title')}</h1>
+      {list.length > 1 ? (
+        <label>
+          {c('territory')}{' '}
+          <select value={territory.slug} onChange={(e) => setChosen(e.target.value)}>
+            {list.map((candidate) => (
+              <option key={candidate.slug} value={candidate.slug}>
+                {candidate.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <p>{territory.name}</p>
+      )}
+      <CuratedTerritory key={territory.slug} territory={territory} />
+    </div>
+  )
+}

@@ -1,10 +1,13 @@
-import type { ShopKind, ShopService } from './types'
+import type { ShopDraft } from './types'
 
 /**
  * One shop as an importer read it from a file, ready to be checked by the database's
- * `import_shops` function (which decides, and reports per line). Field names follow `Shop`.
+ * `import_shops` function (which decides, and reports per line). The fields are a shop's, with
+ * the position as `lon`/`lat` (the function's JSON keys). `categorySlug` may be what the file said
+ * when it matched no category (the database refuses it); `openingHours` is valid OSM syntax and
+ * `openingHoursNote` keeps hours that could not be converted without guessing.
  */
-export interface ImportRow {
+export interface ImportRow extends Omit<ShopDraft, 'location'> {
   /** Where the row is in its file: the CSV line number (header = 1), or the feature's index + 1. */
   line: number
   /**
@@ -12,28 +15,8 @@ export interface ImportRow {
    * an OpenStreetMap id (`node/123`) or the questionnaire's key (see questionnaire-csv.ts).
    */
   sourceRef: string
-  kind: ShopKind
-  name: string
-  /** A category slug, or what the file said when it matched none (the database refuses it). */
-  categorySlug: string
-  subcategorySlug: string | null
-  description: string | null
-  address: string | null
-  postcode: string | null
-  communeInsee: string | null
-  communeName: string | null
   lon: number
   lat: number
-  phone: string | null
-  email: string | null
-  website: string | null
-  socialLinks: string[]
-  /** OpenStreetMap `opening_hours` syntax, valid for the opening_hours library. */
-  openingHours: string | null
-  /** Hours that could not be converted without guessing, kept as the file wrote them. */
-  openingHoursNote: string | null
-  orderingInstructions: string | null
-  services: ShopService[]
 }
 
 /** A problem found while reading a file, before the database sees it. Messages are French. */

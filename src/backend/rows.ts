@@ -20,27 +20,9 @@ import type {
 } from './types'
 
 /** A `shops` row as PostgREST or PGlite return it (snake_case, geometric types as text). */
-export type ShopRow = {
+export type ShopRow = ShopDraftRow & {
   id: string
   territory_slug: string
-  kind: string
-  name: string
-  category_slug: string
-  subcategory_slug: string | null
-  description: string | null
-  address: string | null
-  postcode: string | null
-  commune_insee: string | null
-  commune_name: string | null
-  location: string
-  phone: string | null
-  email: string | null
-  website: string | null
-  social_links: string[] | string | null
-  opening_hours: string | null
-  opening_hours_note: string | null
-  ordering_instructions: string | null
-  services: string[] | string | null
   status: string
   status_message: string | null
   closed_until: string | null
@@ -112,26 +94,9 @@ function dateText(value: unknown): string | null {
 
 export function toShop(row: ShopRow): Shop {
   return {
+    ...toShopDraft(row),
     id: row.id,
     territorySlug: row.territory_slug,
-    kind: row.kind as ShopKind,
-    name: row.name,
-    categorySlug: row.category_slug,
-    subcategorySlug: row.subcategory_slug,
-    description: row.description,
-    address: row.address,
-    postcode: row.postcode,
-    communeInsee: row.commune_insee,
-    communeName: row.commune_name,
-    location: parsePoint(row.location),
-    phone: row.phone,
-    email: row.email,
-    website: row.website,
-    socialLinks: parseTextArray(row.social_links),
-    openingHours: row.opening_hours,
-    openingHoursNote: row.opening_hours_note,
-    orderingInstructions: row.ordering_instructions,
-    services: parseTextArray(row.services) as ShopService[],
     status: row.status as ShopStatus,
     statusMessage: row.status_message,
     closedUntil: dateText(row.closed_until),

@@ -5,9 +5,8 @@ import type { ShopDetailsInput } from './types'
  * constants, and a contract test checks each one against the migrated catalog.
  */
 
-export const SHOP_COLUMNS = [
-  'id',
-  'territory_slug',
+/** What a shop says about itself: shared by shops and by submissions (the questionnaire). */
+export const SHOP_DRAFT_COLUMNS = [
   'kind',
   'name',
   'category_slug',
@@ -26,6 +25,12 @@ export const SHOP_COLUMNS = [
   'opening_hours_note',
   'ordering_instructions',
   'services',
+] as const
+
+export const SHOP_COLUMNS = [
+  'id',
+  'territory_slug',
+  ...SHOP_DRAFT_COLUMNS,
   'status',
   'status_message',
   'closed_until',
@@ -60,28 +65,6 @@ export const SUBCATEGORY_COLUMNS = [
   'sort_order',
 ] as const
 
-/** The questionnaire's content columns, shared by submissions and their inserts/updates. */
-export const SUBMISSION_DRAFT_COLUMNS = [
-  'kind',
-  'name',
-  'category_slug',
-  'subcategory_slug',
-  'description',
-  'address',
-  'postcode',
-  'commune_insee',
-  'commune_name',
-  'location',
-  'phone',
-  'email',
-  'website',
-  'social_links',
-  'opening_hours',
-  'opening_hours_note',
-  'ordering_instructions',
-  'services',
-] as const
-
 export const SUBMISSION_COLUMNS = [
   'id',
   'territory_slug',
@@ -90,7 +73,7 @@ export const SUBMISSION_COLUMNS = [
   'refusal_reason',
   'shop_id',
   'reviewed_at',
-  ...SUBMISSION_DRAFT_COLUMNS,
+  ...SHOP_DRAFT_COLUMNS,
   'created_at',
   'updated_at',
 ] as const

@@ -36,9 +36,9 @@ export interface Territory {
   bounds: [number, number, number, number]
 }
 
-export interface Shop {
-  id: string
-  territorySlug: string
+/** What a shop's record says about it, without the record's own state: also what a merchant's
+ * questionnaire (and a curator's edit of it) says. */
+export interface ShopDraft {
   kind: ShopKind
   name: string
   categorySlug: string
@@ -57,6 +57,11 @@ export interface Shop {
   openingHoursNote: string | null
   orderingInstructions: string | null
   services: ShopService[]
+}
+
+export interface Shop extends ShopDraft {
+  id: string
+  territorySlug: string
   status: ShopStatus
   statusMessage: string | null
   closedUntil: string | null
@@ -163,28 +168,6 @@ export interface Subcategory {
   nameEn: string
   /** OpenStreetMap `key=value` tags that mean this subcategory. */
   osmTags: string[]
-}
-
-/** What a merchant's questionnaire (and a curator's edit of it) says about a shop. */
-export interface ShopDraft {
-  kind: ShopKind
-  name: string
-  categorySlug: string
-  subcategorySlug: string | null
-  description: string | null
-  address: string | null
-  postcode: string | null
-  communeInsee: string | null
-  communeName: string | null
-  location: LonLat
-  phone: string | null
-  email: string | null
-  website: string | null
-  socialLinks: string[]
-  openingHours: string | null
-  openingHoursNote: string | null
-  orderingInstructions: string | null
-  services: ShopService[]
 }
 
 export const SUBMISSION_STATUSES = ['pending', 'published', 'refused'] as const

@@ -27,7 +27,7 @@ import {
   type InvitationRow,
   type ImportReportRow,
 } from '../rows'
-import { SUBMISSION_DRAFT_COLUMNS } from '../sql-objects'
+import { SHOP_DRAFT_COLUMNS } from '../sql-objects'
 import type { BackendChange, SessionUser, Shop, ShopDraft, SignInMethod } from '../types'
 import {
   GET_SHOP_SQL,
@@ -183,7 +183,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
   /** The questionnaire's values in the column order of `draftPlaceholders`. */
   function draftValues(draft: ShopDraft): unknown[] {
     const row = fromShopDraft(draft)
-    return SUBMISSION_DRAFT_COLUMNS.map((column) => {
+    return SHOP_DRAFT_COLUMNS.map((column) => {
       const value = row[column]
       return Array.isArray(value) ? JSON.stringify(value) : value
     })

@@ -9,7 +9,7 @@ import {
   SQL_FUNCTIONS,
   SUBCATEGORY_COLUMNS,
   SUBMISSION_COLUMNS,
-  SUBMISSION_DRAFT_COLUMNS,
+  SHOP_DRAFT_COLUMNS,
   TERRITORY_COLUMNS,
 } from '../sql-objects.ts'
 
@@ -83,9 +83,7 @@ export function asJsonRows(query: string): string {
   return `with r as (${query}) select coalesce(json_agg(r), '[]'::json) as rows from r`
 }
 
-const draftCasts: Partial<
-  Record<(typeof SUBMISSION_DRAFT_COLUMNS)[number], (p: string) => string>
-> = {
+const draftCasts: Partial<Record<(typeof SHOP_DRAFT_COLUMNS)[number], (p: string) => string>> = {
   location: (p) => `${p}::point`,
   social_links: (p) => `array(select jsonb_array_elements_text(${p}::jsonb))`,
   services: (p) => `array(select jsonb_array_elements_text(${p}::jsonb))::public.shop_service[]`,
@@ -93,7 +91,7 @@ const draftCasts: Partial<
 
 /** Placeholders for the questionnaire columns, from `$first` on; arrays travel as JSON. */
 export function draftPlaceholders(first: number): string[] {
-  return SUBMISSION_DRAFT_COLUMNS.map((column, index) => {
+  return SHOP_DRAFT_COLUMNS.map((column, index) => {
     const placeholder = `$${first + index}`
     return draftCasts[column]?.(placeholder) ?? placeholder
   })
@@ -110,7 +108,7 @@ export const CURATOR_TERRITORIES_SQL = asJsonRows(
 const submissionColumns = SUBMISSION_COLUMNS.join(', ')
 
 export const INSERT_SUBMISSION_SQL = asJsonRows(
-  `insert into public.shop_submissions (territory_slug, ${SUBMISSION_DRAFT_COLUMNS.join(', ')})
+  `insert into public.shop_submissions (territory_slug, ${SHOP_DRAFT_COLUMNS.join(', ')})
    values ($1, ${draftPlaceholders(2).join(', ')}) returning ${submissionColumns}`,
 )
 
@@ -129,7 +127,7 @@ export const GET_SUBMISSION_SQL = asJsonRows(
 )
 
 export const UPDATE_SUBMISSION_SQL = asJsonRows(
-  `update public.shop_submissions set (${SUBMISSION_DRAFT_COLUMNS.join(', ')}) =
+  `update public.shop_submissions set (${SHOP_DRAFT_COLUMNS.join(', ')}) =
      (select ${draftPlaceholders(3).join(', ')})
     where id = $1 and updated_at = $2::timestamptz returning ${submissionColumns}`,
 )

@@ -12,6 +12,7 @@ import type { Territory } from '@/backend/types'
 import { ImportPanel } from './import-panel'
 import { SubmissionQueue } from './submission-queue'
 import { TerritoryDashboard } from './territory-dashboard'
+import { TerritoryExport } from './territory-export'
 
 function CuratedTerritory({ territory }: { territory: Territory }) {
   const c = useFeatureT(curationMessages)
@@ -40,6 +41,9 @@ function CuratedTerritory({ territory }: { territory: Territory }) {
       <SubmissionQueue submissions={submissions.data} territorySlug={territory.slug} />
       {catalog.data ? <ImportPanel catalog={catalog.data} /> : null}
       <TerritoryDashboard shops={shops.data} submissions={submissions.data} now={now} />
+      {catalog.data ? (
+        <TerritoryExport shops={shops.data} catalog={catalog.data} now={now} />
+      ) : null}
     </>
   )
 }

@@ -92,6 +92,9 @@ const fr = {
   exportTitle: 'Exporter les commerces publiés (données ouvertes)',
   exportCsv: 'Télécharger en CSV',
   exportGeoJson: 'Télécharger en GeoJSON',
+  exportHelp: (count: number) =>
+    `${count} commerce${count > 1 ? 's' : ''} publié${count > 1 ? 's' : ''} ; les commerces non publiés ne sont jamais exportés.`,
+  exportSaved: (fileName: string) => `Fichier enregistré : ${fileName}`,
   exportLicence:
     'Licence ODbL : créditez « les contributeurs OpenStreetMap » et le territoire. Aussi disponible par adresse, voir le README.',
 }
@@ -185,6 +188,9 @@ const en: CurationMessages = {
   exportTitle: 'Export the published shops (open data)',
   exportCsv: 'Download as CSV',
   exportGeoJson: 'Download as GeoJSON',
+  exportHelp: (count: number) =>
+    `${count} published shop${count === 1 ? '' : 's'}; unpublished shops are never exported.`,
+  exportSaved: (fileName: string) => `File saved: ${fileName}`,
   exportLicence:
     'ODbL licence: credit “OpenStreetMap contributors” and the territory. Also available by URL, see the README.',
 }

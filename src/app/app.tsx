@@ -5,6 +5,7 @@ import { useLocaleStore } from '@/lib/locale-store'
 import { env } from '@/lib/env'
 import { useTerritories } from '@/features/places/api/get-territories'
 import { PlacesPage } from '@/features/places/components/places-page'
+import { TerritoryPicker } from '@/features/places/components/territory-picker'
 import { AccountMenu } from '@/features/account/components/account-menu'
 import { Credits } from './credits'
 import { territorySlugFromPath, pageFromPath } from './territory-route'
@@ -25,6 +26,8 @@ export function App() {
   // A merchant's unsent taps go out whichever page is open.
   useStatusOutboxSender()
   const territory = territories.data?.find((candidate) => candidate.slug === slug) ?? null
+  // The shoppers' map offers the other territories; the other pages are tied to one.
+  const pickable = page === 'places' && (territories.data?.length ?? 0) > 1
 
   useEffect(() => {
     document.documentElement.lang = locale
@@ -58,12 +61,19 @@ export function App() {
           <h1>
             Vitrine
             {territory ? (
-              <span className="app-header__territory">
+              <span
+                className={
+                  pickable ? 'app-header__territory visually-hidden' : 'app-header__territory'
+                }
+              >
                 <span className="app-header__separator"> · </span>
                 {territory.name}
               </span>
             ) : null}
           </h1>
+          {pickable && territory ? (
+            <TerritoryPicker territories={territories.data ?? []} current={territory} />
+          ) : null}
           <p className="app-header__tagline">{t('app.tagline')}</p>
         </div>
         <nav className="app-header__actions" aria-label="Compte et langue">

@@ -75,6 +75,7 @@ const fr = {
   // merchant
   'nav.map': 'La carte',
   'nav.merchant': 'Mon commerce',
+  'territory.pick': 'Territoire',
   'merchant.title': 'Mon commerce',
   'merchant.loading': 'Chargement…',
   'merchant.notFound': 'Ce commerce est introuvable, ou vous n’y avez pas accès.',
@@ -299,6 +300,7 @@ const en: Messages = {
   // merchant
   'nav.map': 'The map',
   'nav.merchant': 'My shop',
+  'territory.pick': 'Territory',
   'merchant.title': 'My shop',
   'merchant.loading': 'Loading…',
   'merchant.notFound': 'This shop cannot be found, or you have no access to it.',

@@ -32,6 +32,24 @@ describe('App', () => {
     )
   })
 
+  it('offers the other territories of the deployment on the shoppers’ map', async () => {
+    useLocaleStore.setState({ locale: 'fr' })
+    const niort = {
+      slug: 'niort-agglo',
+      name: 'Niort Agglo',
+      centre: { lon: -0.46, lat: 46.32 },
+      bounds: [-0.7, 46.1, -0.2, 46.5] as [number, number, number, number],
+    }
+    const backend = createMemoryBackend()
+    const [grandPoitiers] = await backend.listTerritories()
+    backend.listTerritories = async () => [grandPoitiers!, niort]
+    renderWithProviders(<App />, backend)
+    const picker = await screen.findByRole('combobox', { name: 'Territoire' })
+    expect(picker).toHaveValue('grand-poitiers')
+    // The heading still names the territory for screen readers.
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Vitrine · Grand Poitiers')
+  })
+
   it('refreshes the list when the backend reports a change', async () => {
     const backend = createMemoryBackend({ shops: [makeShop({ name: 'A' })] })
     renderWithProviders(<App />, backend)

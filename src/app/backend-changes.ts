@@ -33,8 +33,11 @@ export function useBackendChanges(backend: VitrineBackend) {
           if (change.shopId)
             void queryClient.invalidateQueries({ queryKey: placesKeys.shop(change.shopId) })
         } else if (change.kind === 'session') {
-          void queryClient.invalidateQueries({ queryKey: accountKeys.all })
-          void queryClient.invalidateQueries({ queryKey: placesKeys.all })
+          // Everything may depend on who is signed in (the database's policies decide), and the
+          // session first, so that user-keyed queries move to the new user's keys.
+          void queryClient
+            .invalidateQueries({ queryKey: accountKeys.all })
+            .then(() => queryClient.invalidateQueries())
         } else {
           void queryClient.invalidateQueries()
         }

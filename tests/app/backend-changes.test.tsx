@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react'
 import { describe, expect, it } from 'vitest'
-import { renderHook } from '@testing-library/react'
+import { renderHook, waitFor } from '@testing-library/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { useBackendChanges } from '@/app/backend-changes'
 import type { VitrineBackend } from '@/backend/port'
 import type { BackendChange, Shop } from '@/backend/types'
 import { placesKeys } from '@/features/places/api/places-keys'
+import { curationKeys } from '@/features/curation/api/curation-keys'
+import { merchantKeys } from '@/features/merchant/api/merchant-keys'
 import { makeShop } from '../fixtures/shops'
 
 function setup() {
@@ -57,5 +59,23 @@ describe('useBackendChanges', () => {
 
     expect(queryClient.getQueryData(placesKeys.shops(florist.territorySlug))).toEqual([florist])
     expect(queryClient.getQueryData(placesKeys.shop(hidden.id))).toBeUndefined()
+  })
+
+  it('refreshes everything a signed-in user sees when the session changes', async () => {
+    const { queryClient, emit } = setup()
+    const keys = [
+      curationKeys.curatedTerritories('claire'),
+      curationKeys.mySubmissions('claire'),
+      curationKeys.submissions('grand-poitiers'),
+      merchantKeys.myShops('claire'),
+      placesKeys.shops('grand-poitiers'),
+    ]
+    for (const key of keys) queryClient.setQueryData(key, [])
+    emit({ kind: 'session' })
+    await waitFor(() =>
+      expect(keys.map((key) => queryClient.getQueryState(key)?.isInvalidated)).toEqual(
+        keys.map(() => true),
+      ),
+    )
   })
 })

@@ -2,8 +2,11 @@
 export const curationKeys = {
   all: ['curation'] as const,
   subcategories: () => [...curationKeys.all, 'subcategories'] as const,
-  curatedTerritories: () => [...curationKeys.all, 'curated-territories'] as const,
-  mySubmissions: () => [...curationKeys.all, 'my-submissions'] as const,
+  // Keyed by user, so that switching accounts never shows the previous user's lists.
+  curatedTerritories: (userId: string | null) =>
+    [...curationKeys.all, 'curated-territories', userId] as const,
+  mySubmissions: (userId: string | null) =>
+    [...curationKeys.all, 'my-submissions', userId] as const,
   submissions: (territorySlug: string) =>
     [...curationKeys.all, 'submissions', territorySlug] as const,
   duplicates: (submissionId: string) => [...curationKeys.all, 'duplicates', submissionId] as const,

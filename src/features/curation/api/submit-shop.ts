@@ -16,7 +16,7 @@ export function useSubmitShop(territorySlug: string) {
     mutationFn: (draft: ShopDraft) => submitShop(backend, territorySlug, draft),
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: curationKeys.mySubmissions() }),
+        queryClient.invalidateQueries({ queryKey: [...curationKeys.all, 'my-submissions'] }),
         // The submitter may also curate this territory: their queue changed too.
         queryClient.invalidateQueries({ queryKey: curationKeys.submissions(territorySlug) }),
       ]),

@@ -14,6 +14,7 @@ export function useWithdrawSubmission() {
   return useMutation({
     mutationFn: (submissionId: string) => withdrawSubmission(backend, submissionId),
     // Refreshed on failure too: a refusal usually means a curator decided in the meantime.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: curationKeys.mySubmissions() }),
+    onSettled: () =>
+      queryClient.invalidateQueries({ queryKey: [...curationKeys.all, 'my-submissions'] }),
   })
 }

@@ -54,10 +54,11 @@ export function CurationPage() {
   const user = useSessionUser()
   const territories = useCuratedTerritories()
   const [chosen, setChosen] = useState<string | null>(null)
-  if (user.isPending || territories.isPending) return <p role="status">{c('loading')}</p>
+  if (user.isPending) return <p role="status">{c('loading')}</p>
   if (!user.data) return <p>{c('signInFirst')}</p>
   if (territories.isError) return <p role="alert">{c('loadError')}</p>
   const list = territories.data
+  if (territories.isPending) return <p role="status">{c('loading')}</p>
   if (list.length === 0) return <p>{c('notCurator')}</p>
   const territory = list.find((candidate) => candidate.slug === chosen) ?? list[0]!
   return (

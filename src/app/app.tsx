@@ -8,11 +8,9 @@ import { PlacesPage } from '@/features/places/components/places-page'
 import { TerritoryPicker } from '@/features/places/components/territory-picker'
 import { AccountMenu } from '@/features/account/components/account-menu'
 import { Credits } from './credits'
+import { CurationPage, LazyPage, MerchantPage, ReferencingPage } from './lazy-pages'
 import { territorySlugFromPath, pageFromPath } from './territory-route'
 import { MERCHANT_PATH } from '@/lib/routes'
-import { MerchantPage } from '@/features/merchant/components/merchant-page'
-import { CurationPage } from '@/features/curation/components/curation-page'
-import { ReferencingPage } from '@/features/curation/components/referencing-page'
 import { useStatusOutboxSender } from '@/features/merchant/api/use-status-outbox-sender'
 
 export function App() {
@@ -103,11 +101,17 @@ export function App() {
           </div>
         ) : territory ? (
           merchant ? (
-            <MerchantPage />
+            <LazyPage>
+              <MerchantPage />
+            </LazyPage>
           ) : page === 'curation' ? (
-            <CurationPage />
+            <LazyPage>
+              <CurationPage />
+            </LazyPage>
           ) : page === 'referencing' ? (
-            <ReferencingPage territory={territory} />
+            <LazyPage>
+              <ReferencingPage territory={territory} />
+            </LazyPage>
           ) : (
             <PlacesPage territory={territory} />
           )

@@ -3,6 +3,8 @@ import { useLocaleStore, type Locale } from './locale-store'
 const fr = {
   'app.tagline': 'Les commerces ouverts près de chez vous',
   'map.label': 'Carte des commerces',
+  'page.loadError': 'Cette page n’a pas pu être chargée. Vérifiez la connexion puis réessayez.',
+  'map.loadError': 'La carte n’a pas pu être chargée. La liste reste utilisable.',
   'list.label': 'Résultats',
   'list.count': (n: number) => (n <= 1 ? `${n} lieu` : `${n} lieux`),
   'list.loading': 'Chargement des lieux…',
@@ -230,6 +232,8 @@ type Messages = typeof fr
 const en: Messages = {
   'app.tagline': 'Local shops open near you',
   'map.label': 'Map of shops',
+  'page.loadError': 'This page could not be loaded. Check the connection, then try again.',
+  'map.loadError': 'The map could not be loaded. The list still works.',
   'list.label': 'Results',
   'list.count': (n: number) => (n === 1 ? '1 place' : `${n} places`),
   'list.loading': 'Loading places…',

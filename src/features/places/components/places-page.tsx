@@ -1,13 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Territory } from '@/backend/types'
-import { MapView } from '@/map/map-view'
-import { env } from '@/lib/env'
-import { MAP_CONTROL_LOCALE, useT } from '@/lib/i18n'
-import { useLocaleStore } from '@/lib/locale-store'
+import { useT } from '@/lib/i18n'
 import { useCategories } from '../api/get-categories'
 import { useTerritoryShops } from '../api/get-territory-shops'
-import { PlacesLayer } from '../map/places-layer'
-import { RadiusLayer } from '../map/radius-layer'
 import { usePlacesViewStore } from '../stores/places-view-store'
 import { useUrlSync } from '../stores/use-url-sync'
 import { RADIUS_PRESETS_KM } from '../utils/filters-url'
@@ -15,12 +10,10 @@ import { createPlaceIndex, filterPlaces } from '../utils/place-index'
 import { displayStatus, EMPTY_FILTERS } from '../utils/place-filters'
 import { placesToFeatureCollection } from '../utils/places-geojson'
 import { FilterPanel } from './filter-panel'
+import { LazyPlacesMap } from './lazy-places-map'
 import { PlaceList, type PlaceListItem } from './place-list'
 import { PlaceSheet } from './place-sheet'
 import { StatusLegend } from './status-legend'
-
-const MAP_ATTRIBUTION =
-  '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© OpenStreetMap contributors</a> (ODbL) · IGN, DGCL, Grand Poitiers Open Data, La Poste (Licence Ouverte)'
 
 /** "Now", moving once a minute so that open-now and "à confirmer" stay true while the page is open. */
 function useNow(intervalMs = 60_000): Date {
@@ -35,7 +28,6 @@ function useNow(intervalMs = 60_000): Date {
 /** The shopper's page: one filter state drives the map, the list and the URL. */
 export function PlacesPage({ territory }: { territory: Territory }) {
   const t = useT()
-  const locale = useLocaleStore((s) => s.locale)
   useUrlSync()
   const now = useNow()
   const shops = useTerritoryShops(territory.slug)
@@ -82,22 +74,14 @@ export function PlacesPage({ territory }: { territory: Territory }) {
 
   return (
     <div className="places-page">
-      <MapView
-        label={t('map.label')}
-        bounds={territory.bounds}
-        communesUrl={`${import.meta.env.BASE_URL}data/territories/${territory.slug}/communes.geojson`}
-        styleUrl={env.mapStyleUrl}
-        attribution={MAP_ATTRIBUTION}
-        locale={MAP_CONTROL_LOCALE[locale]}
-      >
-        <RadiusLayer origin={filters.origin} radiusKm={filters.radiusKm} />
-        <PlacesLayer
-          data={features}
-          selectedId={selectedId}
-          onSelect={placeSelected}
-          clusterLabel={t('map.cluster')}
-        />
-      </MapView>
+      <LazyPlacesMap
+        territory={territory}
+        features={features}
+        selectedId={selectedId}
+        onSelect={placeSelected}
+        origin={filters.origin}
+        radiusKm={filters.radiusKm}
+      />
       <aside className="places-panel" aria-label={t('filters.title')}>
         {shops.isSuccess ? (
           <button

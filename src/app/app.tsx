@@ -5,13 +5,13 @@ import { useLocaleStore } from '@/lib/locale-store'
 import { env } from '@/lib/env'
 import { useTerritories } from '@/features/places/api/get-territories'
 import { PlacesPage } from '@/features/places/components/places-page'
-import { TerritoryPicker } from '@/features/places/components/territory-picker'
 import { AccountMenu } from '@/features/account/components/account-menu'
 import { Credits } from './credits'
 import { CurationPage, LazyPage, MerchantPage, ReferencingPage } from './lazy-pages'
 import { territorySlugFromPath, pageFromPath } from './territory-route'
 import { MERCHANT_PATH } from '@/lib/routes'
 import { useStatusOutboxSender } from '@/features/merchant/api/use-status-outbox-sender'
+import { InvitationsNotice } from '@/features/merchant/components/invitations-notice'
 
 export function App() {
   const t = useT()
@@ -24,8 +24,6 @@ export function App() {
   // A merchant's unsent taps go out whichever page is open.
   useStatusOutboxSender()
   const territory = territories.data?.find((candidate) => candidate.slug === slug) ?? null
-  // The shoppers' map offers the other territories; the other pages are tied to one.
-  const pickable = page === 'places' && (territories.data?.length ?? 0) > 1
 
   useEffect(() => {
     document.documentElement.lang = locale
@@ -59,19 +57,12 @@ export function App() {
           <h1>
             Vitrine
             {territory ? (
-              <span
-                className={
-                  pickable ? 'app-header__territory visually-hidden' : 'app-header__territory'
-                }
-              >
+              <span className="app-header__territory">
                 <span className="app-header__separator"> · </span>
                 {territory.name}
               </span>
             ) : null}
           </h1>
-          {pickable && territory ? (
-            <TerritoryPicker territories={territories.data ?? []} current={territory} />
-          ) : null}
           <p className="app-header__tagline">{t('app.tagline')}</p>
         </div>
         <nav className="app-header__actions" aria-label="Compte et langue">
@@ -91,6 +82,8 @@ export function App() {
         </nav>
       </header>
       {backend.mode === 'embedded' ? <p className="demo-banner">{t('backend.embedded')}</p> : null}
+      {/* Invitations bind on sign-in, whichever page the merchant signs in on. */}
+      <InvitationsNotice />
       <main className="app-main">
         {territories.isError ? (
           <div role="alert">
@@ -113,7 +106,7 @@ export function App() {
               <ReferencingPage territory={territory} />
             </LazyPage>
           ) : (
-            <PlacesPage territory={territory} />
+            <PlacesPage territory={territory} territories={territories.data ?? []} />
           )
         ) : territories.isPending ? (
           <p role="status">{t('list.loading')}</p>

@@ -22,6 +22,21 @@ const fr = {
   'legend.title': 'Légende',
   'account.signIn': 'Se connecter',
   'account.signOut': 'Se déconnecter',
+  'invitations.failed': 'Vos invitations à gérer un commerce n’ont pas pu être vérifiées.',
+  'invitations.joined': (n: number) =>
+    n === 1
+      ? 'Vous gérez maintenant un commerce de plus, sur invitation :'
+      : `Vous gérez maintenant ${n} commerces de plus, sur invitation :`,
+  'account.menu': 'Compte',
+  'account.title': 'Mon compte',
+  'account.referencing': 'Référencer mon commerce',
+  'account.curation': 'Espace curateurs',
+  'account.signOutError': 'La déconnexion a échoué.',
+  'account.emailSend': 'Recevoir un lien et un code',
+  'account.emailSent':
+    'Un e-mail vient de partir : ouvrez le lien, ou saisissez le code à six chiffres.',
+  'account.code': 'Code',
+  'account.codeVerify': 'Valider le code',
   'account.demoTitle': 'Comptes de démonstration',
   'account.demoNote':
     'Démonstration : les données restent dans ce navigateur. Choisissez un compte pour essayer.',
@@ -251,6 +266,20 @@ const en: Messages = {
   'legend.title': 'Legend',
   'account.signIn': 'Sign in',
   'account.signOut': 'Sign out',
+  'invitations.failed': 'Your invitations to manage a shop could not be checked.',
+  'invitations.joined': (n: number) =>
+    n === 1
+      ? 'You now manage one more shop, by invitation:'
+      : `You now manage ${n} more shops, by invitation:`,
+  'account.menu': 'Account',
+  'account.title': 'My account',
+  'account.referencing': 'List my shop',
+  'account.curation': 'Curators’ space',
+  'account.signOutError': 'Sign-out failed.',
+  'account.emailSend': 'Get a link and a code',
+  'account.emailSent': 'An e-mail is on its way: open the link, or type the six-digit code.',
+  'account.code': 'Code',
+  'account.codeVerify': 'Check the code',
   'account.demoTitle': 'Demonstration accounts',
   'account.demoNote': 'Demonstration: data stays in this browser. Pick an account to try it.',
   'account.signedInAs': (name: string) => `Signed in: ${name}`,

@@ -46,7 +46,6 @@ describe('App', () => {
     renderWithProviders(<App />, backend)
     const picker = await screen.findByRole('combobox', { name: 'Territoire' })
     expect(picker).toHaveValue('grand-poitiers')
-    // The heading still names the territory for screen readers.
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Vitrine · Grand Poitiers')
   })
 
@@ -88,8 +87,30 @@ describe('App', () => {
     renderWithProviders(<App />, createMemoryBackend({ shops: [makeShop()] }))
     await userEvent.click(await screen.findByRole('button', { name: 'Se connecter' }))
     await userEvent.click(screen.getByRole('button', { name: /Camille/ }))
-    expect(await screen.findByText('Connecté·e : Camille')).toBeInTheDocument()
-    await userEvent.click(screen.getByRole('button', { name: 'Se déconnecter' }))
+    await userEvent.click(await screen.findByRole('button', { name: 'Compte' }))
+    const dialog = screen.getByRole('dialog', { name: 'Mon compte' })
+    expect(dialog).toHaveTextContent('Connecté·e : Camille')
+    expect(within(dialog).getByRole('link', { name: 'Mon commerce' })).toHaveAttribute(
+      'href',
+      '/mon-commerce',
+    )
+    // Camille curates no territory: no link to the curators' space.
+    expect(within(dialog).queryByRole('link', { name: 'Espace curateurs' })).toBeNull()
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Se déconnecter' }))
     expect(await screen.findByRole('button', { name: 'Se connecter' })).toBeInTheDocument()
+  })
+
+  it('gives a curator the way to their space from the account menu', async () => {
+    useLocaleStore.setState({ locale: 'fr' })
+    const backend = createMemoryBackend({ shops: [makeShop()], curates: ['grand-poitiers'] })
+    renderWithProviders(<App />, backend)
+    await userEvent.click(await screen.findByRole('button', { name: 'Se connecter' }))
+    await userEvent.click(screen.getByRole('button', { name: /Camille/ }))
+    await userEvent.click(await screen.findByRole('button', { name: 'Compte' }))
+    const dialog = screen.getByRole('dialog', { name: 'Mon compte' })
+    expect(await within(dialog).findByRole('link', { name: 'Espace curateurs' })).toHaveAttribute(
+      'href',
+      '/curation',
+    )
   })
 })

@@ -52,7 +52,7 @@ async function signIn(page: Page, displayName: string) {
     .getByRole('dialog', { name: 'Comptes de démonstration' })
     .getByRole('button', { name: new RegExp(`^${displayName}\\b`) })
     .click()
-  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor({ timeout: READY_TIMEOUT })
+  await page.getByRole('button', { name: 'Compte' }).waitFor({ timeout: READY_TIMEOUT })
   // The "Connecté·e : …" label is hidden on a phone, but still says who is signed in.
   expect(await page.locator('.account-menu__user').textContent()).toBe(
     `Connecté·e : ${displayName}`,
@@ -60,7 +60,11 @@ async function signIn(page: Page, displayName: string) {
 }
 
 async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Se déconnecter' }).click()
+  await page.getByRole('button', { name: 'Compte' }).click()
+  await page
+    .getByRole('dialog', { name: 'Mon compte' })
+    .getByRole('button', { name: 'Se déconnecter' })
+    .click()
   await page.getByRole('button', { name: 'Se connecter', exact: true }).first().waitFor()
 }
 

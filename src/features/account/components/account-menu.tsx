@@ -4,8 +4,13 @@ import { useT } from '@/lib/i18n'
 import { useSessionUser } from '../api/get-session-user'
 import { useResetDemoData } from '../api/reset-demo-data'
 import { useSignIn, useSignOut } from '../api/sign-in'
+import { CURATION_PATH, MERCHANT_PATH, REFERENCING_PATH } from '@/lib/routes'
+import { useCuratedTerritories } from '@/features/curation/api/get-curated-territories'
 
-/** Sign-in and sign-out; in the embedded backend, the demo accounts and the demo reset. */
+/**
+ * Sign-in; once signed in, one compact "Compte" button (a phone's header has no room for more)
+ * opening the user's pages and sign-out. In the embedded backend, the demo accounts and reset.
+ */
 export function AccountMenu() {
   const t = useT()
   const backend = useBackend()
@@ -20,6 +25,8 @@ export function AccountMenu() {
   const [code, setCode] = useState('')
   const methods = backend.signInMethods()
   const user = session.data ?? null
+  // Only curators get the link to their space.
+  const curated = useCuratedTerritories()
 
   const open = () => dialogRef.current?.showModal()
   const close = () => {
@@ -43,12 +50,12 @@ export function AccountMenu() {
           <span className="account-menu__user">
             {t('account.signedInAs')(user.displayName ?? user.email ?? '')}
           </span>
-          <button type="button" onClick={() => signOut.mutate()}>
-            {t('account.signOut')}
+          <button type="button" aria-haspopup="dialog" onClick={open}>
+            {t('account.menu')}
           </button>
         </>
       ) : (
-        <button type="button" onClick={open}>
+        <button type="button" aria-haspopup="dialog" onClick={open}>
           {t('account.signIn')}
         </button>
       )}
@@ -58,7 +65,55 @@ export function AccountMenu() {
         className="account-dialog"
         onClose={() => setConfirmingReset(false)}
       >
-        {confirmingReset ? (
+        {user && !confirmingReset ? (
+          <>
+            <h2 id={titleId}>{t('account.title')}</h2>
+            <p>{t('account.signedInAs')(user.displayName ?? user.email ?? '')}</p>
+            <nav aria-label={t('account.title')}>
+              <ul className="account-links">
+                <li>
+                  <a href={MERCHANT_PATH}>{t('nav.merchant')}</a>
+                </li>
+                <li>
+                  <a href={REFERENCING_PATH}>{t('account.referencing')}</a>
+                </li>
+                {curated.data && curated.data.length > 0 ? (
+                  <li>
+                    <a href={CURATION_PATH}>{t('account.curation')}</a>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
+            {signOut.isError ? (
+              <p role="alert">
+                {t('account.signOutError')} {signOut.error.message}
+              </p>
+            ) : null}
+            {backend.resetDemoData ? (
+              <p>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => setConfirmingReset(true)}
+                >
+                  {t('account.reset')}
+                </button>
+              </p>
+            ) : null}
+            <div className="dialog-actions">
+              <button type="button" onClick={close}>
+                {t('account.close')}
+              </button>
+              <button
+                type="button"
+                disabled={signOut.isPending}
+                onClick={() => signOut.mutate(undefined, { onSuccess: close })}
+              >
+                {t('account.signOut')}
+              </button>
+            </div>
+          </>
+        ) : confirmingReset ? (
           <>
             <h2 id={titleId}>{t('account.reset')}</h2>
             <p>{t('account.resetConfirm')}</p>
@@ -132,17 +187,14 @@ export function AccountMenu() {
                     />
                   </label>
                   <button type="submit" disabled={signIn.isPending}>
-                    Recevoir un lien et un code
+                    {t('account.emailSend')}
                   </button>
                 </form>
                 {signIn.data?.kind === 'email-sent' ? (
                   <form onSubmit={verifyCode}>
-                    <p role="status">
-                      Un e-mail vient de partir : ouvrez le lien, ou saisissez le code à six
-                      chiffres.
-                    </p>
+                    <p role="status">{t('account.emailSent')}</p>
                     <label>
-                      Code
+                      {t('account.code')}
                       <input
                         inputMode="numeric"
                         pattern="[0-9]{6}"
@@ -153,7 +205,7 @@ export function AccountMenu() {
                       />
                     </label>
                     <button type="submit" disabled={signIn.isPending}>
-                      Valider le code
+                      {t('account.codeVerify')}
                     </button>
                   </form>
                 ) : null}

@@ -10,6 +10,7 @@ import { useSubmissions } from '../api/get-submissions'
 import { curationMessages } from '../i18n/curation-messages'
 import type { Territory } from '@/backend/types'
 import { ImportPanel } from './import-panel'
+import { ShopMembersPanel } from './shop-members-panel'
 import { SubmissionQueue } from './submission-queue'
 import { TerritoryDashboard } from './territory-dashboard'
 import { TerritoryExport } from './territory-export'
@@ -40,6 +41,7 @@ function CuratedTerritory({ territory }: { territory: Territory }) {
     <>
       <SubmissionQueue submissions={submissions.data} territorySlug={territory.slug} />
       {catalog.data ? <ImportPanel catalog={catalog.data} /> : null}
+      <ShopMembersPanel shops={shops.data} />
       <TerritoryDashboard shops={shops.data} submissions={submissions.data} now={now} />
       {catalog.data ? (
         <TerritoryExport shops={shops.data} catalog={catalog.data} now={now} />
@@ -56,9 +58,9 @@ export function CurationPage() {
   const [chosen, setChosen] = useState<string | null>(null)
   if (user.isPending) return <p role="status">{c('loading')}</p>
   if (!user.data) return <p>{c('signInFirst')}</p>
+  if (territories.isPending) return <p role="status">{c('loading')}</p>
   if (territories.isError) return <p role="alert">{c('loadError')}</p>
   const list = territories.data
-  if (territories.isPending) return <p role="status">{c('loading')}</p>
   if (list.length === 0) return <p>{c('notCurator')}</p>
   const territory = list.find((candidate) => candidate.slug === chosen) ?? list[0]!
   return (

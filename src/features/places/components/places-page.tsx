@@ -13,6 +13,7 @@ import { FilterPanel } from './filter-panel'
 import { LazyPlacesMap } from './lazy-places-map'
 import { PlaceList, type PlaceListItem } from './place-list'
 import { PlaceSheet } from './place-sheet'
+import { TerritoryPicker } from './territory-picker'
 import { StatusLegend } from './status-legend'
 
 /** "Now", moving once a minute so that open-now and "à confirmer" stay true while the page is open. */
@@ -26,7 +27,14 @@ function useNow(intervalMs = 60_000): Date {
 }
 
 /** The shopper's page: one filter state drives the map, the list and the URL. */
-export function PlacesPage({ territory }: { territory: Territory }) {
+export function PlacesPage({
+  territory,
+  territories = [],
+}: {
+  territory: Territory
+  /** The deployment's territories, offered to switch to; none on an embedded map. */
+  territories?: readonly Territory[]
+}) {
   const t = useT()
   useUrlSync()
   const now = useNow()
@@ -96,6 +104,7 @@ export function PlacesPage({ territory }: { territory: Territory }) {
             {t('list.show')(items.length)}
           </button>
         ) : null}
+        <TerritoryPicker territories={territories} current={territory} />
         <FilterPanel territorySlug={territory.slug} categories={categories.data ?? []} />
         <div ref={resultsRef} className="places-results">
           <StatusLegend />

@@ -8,7 +8,8 @@ export function territoryHref(slug: string, search: string): string {
 
 /**
  * One deployment serves several territories: a shopper who landed on the wrong one (or lives
- * between two) switches here. A plain select, so the phone shows its native picker.
+ * between two) switches here, at the top of the panel (a rare choice: not worth a phone's header
+ * room). A plain select, so the phone shows its native picker.
  */
 export function TerritoryPicker({
   territories,
@@ -25,7 +26,7 @@ export function TerritoryPicker({
   const sorted = [...territories].sort((a, b) => a.name.localeCompare(b.name, 'fr'))
   return (
     <label className="territory-picker">
-      <span className="visually-hidden">{t('territory.pick')}</span>
+      <span>{t('territory.pick')}</span>
       <select
         value={current.slug}
         onChange={(event) => onPick(territoryHref(event.target.value, window.location.search))}

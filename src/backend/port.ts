@@ -20,8 +20,32 @@ import type {
   MemberRole,
   ImportSource,
   ImportReportLine,
+  ShopKind,
+  ShopService,
+  ShopStatus,
 } from './types'
 import type { ImportRow } from './import-row'
+
+/**
+ * A map viewport and the shopper page's filters, for `listShopsInViewport`. "Open now" is not
+ * here: it needs the opening hours and the clock, so the app applies it to the rows it gets.
+ */
+export interface ViewportQuery {
+  /** [west, south, east, north] in WGS84 degrees; west ≤ east (no antimeridian crossing). */
+  bounds: [number, number, number, number]
+  /** Every one must be offered. */
+  services?: ShopService[]
+  /** Any of these; empty or absent means all. */
+  categories?: string[]
+  /** Any of these; empty or absent means all. */
+  kinds?: ShopKind[]
+  /** The merchant's status, any of these; empty or absent means all. */
+  statuses?: ShopStatus[]
+  /** Every word in the name or the commune, ignoring case and accents. */
+  query?: string
+  /** At most this many shops, nearest the viewport's centre first (1 to MAX_VIEWPORT_ROWS). */
+  limit?: number
+}
 
 /**
  * The one interface the app uses for data. Two adapters implement it: Supabase (production)
@@ -36,6 +60,11 @@ export interface VitrineBackend {
   /** Shops of a territory that the current user may read (published ones for visitors). */
   listShops(territorySlug: string, signal?: AbortSignal): Promise<Shop[]>
   getShop(shopId: string, signal?: AbortSignal): Promise<Shop | null>
+  /**
+   * Shops in a map viewport that the current user may read, nearest its centre first, for
+   * directories too large to load whole. A bad viewport or limit is a BackendError 'invalid'.
+   */
+  listShopsInViewport(query: ViewportQuery, signal?: AbortSignal): Promise<Shop[]>
 
   getSessionUser(): Promise<SessionUser | null>
   /** Sign-in methods this backend offers; demo accounts exist only in the embedded backend. */

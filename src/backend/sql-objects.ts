@@ -1,4 +1,5 @@
 import type { ShopDetailsInput } from './types'
+import type { ViewportQuery } from './port'
 
 /**
  * Every SQL object the adapters name. Both adapters build their requests from these
@@ -164,6 +165,23 @@ export const SQL_FUNCTIONS = {
     anonCallable: true,
   },
   curatorTerritories: { name: 'curator_territories', args: [] },
+  // The map of a national directory loads by viewport; visitors call it too.
+  shopsInViewport: {
+    name: 'shops_in_viewport',
+    args: [
+      'west',
+      'south',
+      'east',
+      'north',
+      'services',
+      'categories',
+      'kinds',
+      'statuses',
+      'search',
+      'row_limit',
+    ],
+    anonCallable: true,
+  },
 } as const
 
 /** Columns of the table-returning curation functions' results. */
@@ -195,5 +213,30 @@ export function shopDetailsArgs(
     website: input.website,
     social_links: input.socialLinks,
     expected_updated_at: input.expectedUpdatedAt,
+  }
+}
+
+/** shops_in_viewport's row limit when none is given, and the most it accepts (Supabase's API
+ * answers at most 1,000 rows anyway). */
+export const DEFAULT_VIEWPORT_ROWS = 500
+export const MAX_VIEWPORT_ROWS = 1000
+
+/** Named arguments of shops_in_viewport, in one place for both adapters; empty filters are null. */
+export function viewportArgs(
+  query: ViewportQuery,
+): Record<(typeof SQL_FUNCTIONS.shopsInViewport.args)[number], unknown> {
+  const [west, south, east, north] = query.bounds
+  const list = <T>(values: T[] | undefined) => (values && values.length > 0 ? values : null)
+  return {
+    west,
+    south,
+    east,
+    north,
+    services: list(query.services),
+    categories: list(query.categories),
+    kinds: list(query.kinds),
+    statuses: list(query.statuses),
+    search: query.query?.trim() ? query.query : null,
+    row_limit: query.limit ?? DEFAULT_VIEWPORT_ROWS,
   }
 }

@@ -85,6 +85,7 @@ it.each([
   [SQL_FUNCTIONS.publishSubmission.name, 'shops'],
   [SQL_FUNCTIONS.refuseSubmission.name, 'shop_submissions'],
   [SQL_FUNCTIONS.curatorTerritories.name, 'territories'],
+  [SQL_FUNCTIONS.shopsInViewport.name, 'shops'],
 ])('%s returns a %s row, so both adapters can read it as one', async (name, type) => {
   const [row] = await db.superuser<{ result: string }>(
     `select format_type(p.prorettype, null) as result from pg_proc p

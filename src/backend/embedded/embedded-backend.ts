@@ -1,6 +1,6 @@
 import { PGliteWorker } from '@electric-sql/pglite/worker'
 import type { VitrineBackend } from '../port'
-import { SQL_FUNCTIONS, shopDetailsArgs } from '../sql-objects'
+import { SQL_FUNCTIONS, shopDetailsArgs, viewportArgs } from '../sql-objects'
 import { BackendError, toBackendError } from '../errors'
 import {
   toMyShop,
@@ -58,6 +58,7 @@ import {
   DELETE_INVITATION_SQL,
   ACCEPT_INVITATIONS_SQL,
   IMPORT_SHOPS_SQL,
+  SHOPS_IN_VIEWPORT_SQL,
 } from './embedded-queries'
 import {
   dataDirName,
@@ -241,6 +242,13 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     async getShop(shopId) {
       const result = await run((tx) => tx.query<ShopRow>(GET_SHOP_SQL, [shopId]))
       return result.rows[0] ? toShop(result.rows[0]) : null
+    },
+
+    async listShopsInViewport(query) {
+      const args = viewportArgs(query)
+      const values = SQL_FUNCTIONS.shopsInViewport.args.map((name) => args[name])
+      const result = await run((tx) => tx.query<ShopRow>(SHOPS_IN_VIEWPORT_SQL, values))
+      return result.rows.map(toShop)
     },
 
     async getSessionUser() {

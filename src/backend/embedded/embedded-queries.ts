@@ -183,3 +183,20 @@ const importShops = SQL_FUNCTIONS.importShops
 export const IMPORT_SHOPS_SQL = asJsonRows(
   `select ${IMPORT_REPORT_COLUMNS.join(', ')} from public.${importShops.name}(territory_slug => $1, source => $2, rows => $3::jsonb, dry_run => $4)`,
 )
+
+const viewport = SQL_FUNCTIONS.shopsInViewport
+const VIEWPORT_CASTS: Partial<Record<(typeof viewport.args)[number], string>> = {
+  west: 'float8',
+  south: 'float8',
+  east: 'float8',
+  north: 'float8',
+  services: 'public.shop_service[]',
+  categories: 'text[]',
+  kinds: 'text[]',
+  statuses: 'text[]',
+  row_limit: 'integer',
+}
+/** In the function's order: nearest the viewport's centre first. */
+export const SHOPS_IN_VIEWPORT_SQL = `select ${shopSelectList('s')} from public.${viewport.name}(${viewport.args
+  .map((arg, i) => `${arg} => $${i + 1}${VIEWPORT_CASTS[arg] ? `::${VIEWPORT_CASTS[arg]}` : ''}`)
+  .join(', ')}) s`

@@ -41,6 +41,7 @@ import {
   POSSIBLE_DUPLICATE_COLUMNS,
   SHOP_MEMBER_LIST_COLUMNS,
   IMPORT_REPORT_COLUMNS,
+  viewportArgs,
 } from '../sql-objects'
 import type { BackendChange, SessionUser, SetShopStatusInput } from '../types'
 import type { SupabaseConfig } from '../../lib/env'
@@ -135,6 +136,16 @@ export function createSupabaseBackend(
       const { data, error } = await query.maybeSingle()
       if (error) fail(error)
       return data ? toShop(data as unknown as ShopRow) : null
+    },
+
+    async listShopsInViewport(viewport, signal) {
+      let query = supabase
+        .rpc(SQL_FUNCTIONS.shopsInViewport.name, viewportArgs(viewport))
+        .select(SHOP_SELECT)
+      if (signal) query = query.abortSignal(signal)
+      const { data, error } = await query
+      if (error) fail(error)
+      return ((data ?? []) as unknown as ShopRow[]).map(toShop)
     },
 
     async getSessionUser() {

@@ -181,6 +181,8 @@ export const MESSAGES = {
 const HTTP_SCHEME = /^[Hh][Tt][Tt][Pp][Ss]?:\/\//u
 
 function urlError(value: string, subject: string, scheme: string, invalid: string): string | null {
+  // The database also refuses control characters in links (the *_clean constraints).
+  if (!isCleanText(value)) return MESSAGES.controlCharacters
   if (isHttpUrl(value)) return null
   if (!HTTP_SCHEME.test(value)) return scheme
   const length = charLength(value)

@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, newPage, type Viewport } from './browser'
 
-// axe-core in the real page: no serious or critical violation on the shopper's page and sheet.
+// axe-core in the real page: no serious or critical violation on the shopper's page and sheet,
+// the merchant's page (demo merchant Camille) and the curators' page (demo curator Claire).
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -45,6 +46,15 @@ afterAll(async () => {
   await browser?.close()
 })
 
+const READY_TIMEOUT = 60_000
+
+/** Signs in with a demonstration account from the page's own "Se connecter" button. */
+async function signInAs(page: Page, path: string, account: RegExp) {
+  await page.goto(path, { waitUntil: 'domcontentloaded' })
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await page.getByRole('button', { name: account }).click()
+}
+
 describe.each<Viewport>(['phone', 'desktop'])('accessibility (%s)', (viewport) => {
   it('the shopper page and the place sheet have no serious axe violation', async () => {
     const { page, close } = await newPage(browser, viewport)
@@ -58,6 +68,31 @@ describe.each<Viewport>(['phone', 'desktop'])('accessibility (%s)', (viewport) =
 
       await page.getByRole('list', { name: 'Résultats' }).getByRole('button').first().click()
       await page.getByRole('dialog').waitFor()
+      expect(await seriousViolations(page)).toEqual([])
+    } finally {
+      await close()
+    }
+  })
+
+  it("the merchant's page, signed in as Camille, has no serious axe violation", async () => {
+    const { page, close } = await newPage(browser, viewport)
+    try {
+      await signInAs(page, '/mon-commerce', /Camille/)
+      await page.getByRole('switch').waitFor({ timeout: READY_TIMEOUT })
+      await page.getByRole('heading', { name: 'Démo — Boulangerie des Halles' }).waitFor()
+      expect(await seriousViolations(page)).toEqual([])
+    } finally {
+      await close()
+    }
+  })
+
+  it("the curators' page, signed in as Claire, has no serious axe violation", async () => {
+    const { page, close } = await newPage(browser, viewport)
+    try {
+      await signInAs(page, '/curation', /Claire/)
+      await page
+        .getByRole('heading', { name: 'Importer des commerces' })
+        .waitFor({ timeout: READY_TIMEOUT })
       expect(await seriousViolations(page)).toEqual([])
     } finally {
       await close()

@@ -76,6 +76,13 @@ describe('isCleanText', () => {
     expect(validateShopField('statusMessage', 'Fermé\x07')).toBe(
       'Caractères de contrôle interdits.',
     )
+    // Links too: the database's *_clean constraints refuse them there as well.
+    expect(validateShopField('website', 'https://exemple.fr/\x07')).toBe(
+      'Caractères de contrôle interdits.',
+    )
+    expect(validateShopField('socialLinks', ['https://exemple.fr/\x1b'])).toBe(
+      'Caractères de contrôle interdits.',
+    )
   })
 })
 

@@ -5,6 +5,7 @@ import type { ImportSource } from '@/backend/types'
 import { useFeatureT } from '@/lib/i18n'
 import { useImportShops } from '../api/import-shops'
 import { curationMessages } from '../i18n/curation-messages'
+import { TableScroll } from './table-scroll'
 import type { ImportCatalog } from '../utils/import-catalog'
 import { mergeImportReport, type ImportReport } from '../utils/import-report'
 import { readImportFile, type ReadImportFile } from '../utils/read-import-file'
@@ -121,7 +122,7 @@ export function ImportPanel({ catalog }: { catalog: ImportCatalog }) {
         </div>
       ) : null}
       {shown ? (
-        <div className="table-scroll">
+        <TableScroll label={c('reportTitle')}>
           <table className="import-report">
             <caption>{c('reportTitle')}</caption>
             <thead>
@@ -141,7 +142,7 @@ export function ImportPanel({ catalog }: { catalog: ImportCatalog }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </section>
   )

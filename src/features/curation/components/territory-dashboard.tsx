@@ -3,6 +3,7 @@ import { SHOP_SERVICES, type Shop, type ShopSubmission } from '@/backend/types'
 import { displayStatus } from '@/features/places/utils/place-filters'
 import { useFeatureT, useT } from '@/lib/i18n'
 import { curationMessages } from '../i18n/curation-messages'
+import { TableScroll } from './table-scroll'
 import { lastNews, sortShops, territoryDashboard, type ShopSortKey } from '../utils/dashboard-stats'
 
 /** The figures a curator checks first, a bar chart of services, and the shops to chase. */
@@ -70,7 +71,7 @@ export function TerritoryDashboard({
         </ul>
       </figure>
 
-      <div className="table-scroll">
+      <TableScroll label={c('byCommune')}>
         <table>
           <caption>{c('byCommune')}</caption>
           <thead>
@@ -96,7 +97,7 @@ export function TerritoryDashboard({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <h3>{c('shopsTitle')}</h3>
       <div className="curation-controls">
@@ -119,7 +120,7 @@ export function TerritoryDashboard({
           {c('filterSilent')}
         </label>
       </div>
-      <div className="table-scroll">
+      <TableScroll label={c('shopsTitle')}>
         <table>
           <thead>
             <tr>
@@ -146,7 +147,7 @@ export function TerritoryDashboard({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   )
 }

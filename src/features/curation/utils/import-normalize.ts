@@ -1,4 +1,4 @@
-import { isHttpUrl, isPhone } from '@/lib/shop-rules'
+import { isCleanText, isHttpUrl, isPhone } from '@/lib/shop-rules'
 import { normalizeForSearch } from '@/features/places/utils/normalize-text'
 
 /**
@@ -87,7 +87,7 @@ const BARE_DOMAIN =
 
 export type UrlResult =
   | { kind: 'ok'; url: string; schemeAdded: boolean }
-  | { kind: 'invalid'; reason: 'scheme' | 'invalid' }
+  | { kind: 'invalid'; reason: 'scheme' | 'invalid' | 'control' }
 
 /**
  * A web address the database accepts. Without a scheme, `https://` is prepended only when the
@@ -97,6 +97,8 @@ export type UrlResult =
  */
 export function normalizeUrl(value: string): UrlResult {
   const text = value.trim()
+  // Valid URL syntax can still hold control characters, which the database refuses in links.
+  if (!isCleanText(text)) return { kind: 'invalid', reason: 'control' }
   if (isHttpUrl(text)) return { kind: 'ok', url: text, schemeAdded: false }
   if (/^[a-z][a-z0-9+.-]*:/i.test(text) || /\s/.test(text) || text.startsWith('//')) {
     return { kind: 'invalid', reason: /^https?:\/\//i.test(text) ? 'invalid' : 'scheme' }

@@ -651,9 +651,11 @@ function readUrl(ctx: RowContext, field: 'website' | 'socialLinks', text: string
           length,
           SHOP_LIMITS.url,
         )
-      : result.reason === 'scheme'
-        ? `${what} invalide ${quote(text)} : ${pronoun} doit commencer par http:// ou https://.`
-        : `${what} invalide ${quote(text)}.`,
+      : result.reason === 'control'
+        ? `${what} invalide ${quote(text)} : ${MESSAGES.controlCharacters}`
+        : result.reason === 'scheme'
+          ? `${what} invalide ${quote(text)} : ${pronoun} doit commencer par http:// ou https://.`
+          : `${what} invalide ${quote(text)}.`,
   )
   return null
 }
@@ -682,6 +684,9 @@ function readRow(
   }
   if (rawKey && charLength(rawKey) > 200) {
     error(ctx, 'sourceRef', MESSAGES.tooLong('L’identifiant', charLength(rawKey), 200))
+  }
+  if (rawKey && !isCleanText(rawKey)) {
+    error(ctx, 'sourceRef', `L’identifiant : ${MESSAGES.controlCharacters}`)
   }
 
   const name = cleanLine(get('name'))

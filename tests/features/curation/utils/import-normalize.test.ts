@@ -71,6 +71,13 @@ describe('normalizePhone', () => {
 })
 
 describe('normalizeUrl', () => {
+  it('refuses control characters, which the database refuses in links', () => {
+    expect(normalizeUrl('https://exemple.fr/\u0001')).toEqual({
+      kind: 'invalid',
+      reason: 'control',
+    })
+  })
+
   it('keeps http(s) addresses', () => {
     expect(normalizeUrl(' https://www.example.fr/a?b=1 ')).toEqual({
       kind: 'ok',

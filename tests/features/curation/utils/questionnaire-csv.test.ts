@@ -351,6 +351,17 @@ describe('the broken questionnaires', () => {
     })
   })
 
+  it('refuses control characters in the identifier, which the database would refuse', () => {
+    const parsed = parseQuestionnaireCsv(
+      questionnaire([{ ...VALID, Identifiant: 'GP-\u0007-1' }]),
+      catalog,
+    )
+    expect(parsed.rows).toEqual([])
+    expect(errorsOf(parsed.issues).map((i) => [i.field, i.message])).toEqual([
+      ['Identifiant', 'L’identifiant : Caractères de contrôle interdits.'],
+    ])
+  })
+
   it('collects every error of a line, not only the first', () => {
     const parsed = parseQuestionnaireCsv(
       questionnaire([{ ...VALID, Nom: '', Téléphone: 'abc', 'E-mail': 'x@', Services: 'Troc' }]),

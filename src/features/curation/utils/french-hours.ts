@@ -117,11 +117,14 @@ function proseSpan(tokens: Token[], index: number): [number, number] {
     if (PROSE.has(kind)) first = i
     else if (!PROSE_GLUE.has(kind)) break
   }
-  for (let i = index + 1; i < tokens.length; i += 1) {
+  let i = index + 1
+  for (; i < tokens.length; i += 1) {
     const kind = tokens[i]!.kind
     if (PROSE.has(kind)) last = i
     else if (!PROSE_GLUE.has(kind)) break
   }
+  // Glue that ends the sentence belongs to the prose ("quand le patron est là").
+  if (i === tokens.length || SENTENCE_ENDS.has(tokens[i]!.kind)) last = i - 1
   return [tokens[first]!.start, tokens[last]!.end]
 }
 
@@ -247,11 +250,13 @@ class Parser {
 
   /** Where the sentence holding the current token ends, to quote what could not be read. */
   #sentenceEnd(): number {
-    let last = Math.min(this.#pos, this.#tokens.length - 1)
-    while (last + 1 < this.#tokens.length && !SENTENCE_ENDS.has(this.#tokens[last + 1]!.kind)) {
-      last += 1
+    // Up to the next sentence end, or the end of the text: words the tokenizer skips (« là »)
+    // belong to the quote too.
+    for (let next = this.#pos + 1; next < this.#tokens.length; next += 1) {
+      const token = this.#tokens[next]!
+      if (SENTENCE_ENDS.has(token.kind)) return token.start
     }
-    return this.#tokens[last]!.end
+    return this.#text.length
   }
 
   #stuck(): Unreadable {

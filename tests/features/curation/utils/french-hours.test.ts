@@ -699,6 +699,13 @@ const SYNTHETIC: Record<string, Record<string, Expected>> = {
     'Lundi 9h-12h et mardi': { reason: 'Horaires manquants : « mardi »' },
     'Du lundi': { reason: 'Texte non reconnu : « Du lundi »' },
     'lundi mardi 9h-12h': { reason: 'Texte non reconnu : « mardi 9h-12h »' },
+    // Words the tokenizer skips are quoted too, to the end of the sentence.
+    'Lundi 9h-12h quand le patron est là': {
+      reason: 'Texte non reconnu : « quand le patron est là »',
+    },
+    'Lundi quand le patron est là. Mardi 9h-12h': {
+      reason: 'Texte non reconnu : « quand le patron est là »',
+    },
     'Lundi 9h': { reason: 'Plage horaire incomplète : « 9h »' },
     'Lundi 9-12': { reason: 'Heures sans unité : « 9-12 »' },
     'Lundi 9h-13h et 12h-18h': {

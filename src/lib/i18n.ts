@@ -108,6 +108,7 @@ const fr = {
   'merchant.tapToClose': 'Touchez pour indiquer « fermé »',
   'merchant.tapToOpen': 'Touchez pour indiquer « ouvert »',
   'merchant.neverSet': 'Statut jamais indiqué : les clients voient « statut inconnu ».',
+  'merchant.firstStatus': 'Votre commerce est-il ouvert en ce moment ?',
   'merchant.pending': 'En attente d’envoi…',
   'merchant.pendingRetry': 'En attente d’envoi : pas de connexion, nouvel essai automatique.',
   'merchant.conflict':
@@ -348,6 +349,7 @@ const en: Messages = {
   'merchant.tapToClose': 'Tap to say "closed"',
   'merchant.tapToOpen': 'Tap to say "open"',
   'merchant.neverSet': 'Status never set: shoppers see "status unknown".',
+  'merchant.firstStatus': 'Is your shop open right now?',
   'merchant.pending': 'Waiting to be sent…',
   'merchant.pendingRetry': 'Waiting to be sent: no connection, retrying automatically.',
   'merchant.conflict':

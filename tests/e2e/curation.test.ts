@@ -196,8 +196,14 @@ describe('referencing then publishing (phone)', () => {
 
         await open(page, '/mon-commerce')
         await page.getByRole('heading', { name: shop }).waitFor({ timeout: READY_TIMEOUT })
-        await page.getByRole('switch').waitFor()
+        // A new shop has no status yet: the merchant is asked, neither answer preselected.
+        const choice = page.getByRole('group', {
+          name: 'Votre commerce est-il ouvert en ce moment ?',
+        })
+        await choice.waitFor()
         await screenshot(page, 'curation-merchant-own-shop-phone')
+        await choice.getByRole('button', { name: 'Ouvert' }).click()
+        await page.getByRole('switch', { name: /Ouvert/ }).waitFor()
       })
     },
     JOURNEY_TIMEOUT,

@@ -57,7 +57,7 @@ function LoadedPanel({ shop }: { shop: Shop }) {
   const pending = useStatusOutboxStore((s) => s.pending[shop.id])
   const problem = useStatusOutboxStore((s) => s.problems[shop.id])
   const { statusQueued, problemDismissed } = useStatusOutboxStore.getState()
-  const ids = { message: useId(), until: useId(), counter: useId() }
+  const ids = { message: useId(), until: useId(), counter: useId(), choice: useId() }
 
   // What the shopper will see: the merchant's unsent change, otherwise the server's state.
   const effective = pending
@@ -103,20 +103,43 @@ function LoadedPanel({ shop }: { shop: Shop }) {
     <section className="merchant-panel" aria-labelledby="merchant-shop-name">
       <h2 id="merchant-shop-name">{shop.name}</h2>
 
-      <button
-        type="button"
-        role="switch"
-        aria-checked={isOpen}
-        className={`status-switch ${isOpen ? 'is-open' : 'is-closed'}`}
-        onClick={() => queue({ status: isOpen ? 'closed' : 'open' })}
-      >
-        <span className="status-switch__label">
-          {isOpen ? t('merchant.open') : t('merchant.closed')}
-        </span>
-        <span className="status-switch__hint">
-          {isOpen ? t('merchant.tapToClose') : t('merchant.tapToOpen')}
-        </span>
-      </button>
+      {effective.status === 'unknown' ? (
+        // Never set: shoppers see "unknown", so no side is shown as if it were the current one.
+        <div className="status-choice" role="group" aria-labelledby={ids.choice}>
+          <p id={ids.choice} className="status-choice__prompt">
+            {t('merchant.firstStatus')}
+          </p>
+          <button
+            type="button"
+            className="status-switch is-open"
+            onClick={() => queue({ status: 'open' })}
+          >
+            <span className="status-switch__label">{t('merchant.open')}</span>
+          </button>
+          <button
+            type="button"
+            className="status-switch is-closed"
+            onClick={() => queue({ status: 'closed' })}
+          >
+            <span className="status-switch__label">{t('merchant.closed')}</span>
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          role="switch"
+          aria-checked={isOpen}
+          className={`status-switch ${isOpen ? 'is-open' : 'is-closed'}`}
+          onClick={() => queue({ status: isOpen ? 'closed' : 'open' })}
+        >
+          <span className="status-switch__label">
+            {isOpen ? t('merchant.open') : t('merchant.closed')}
+          </span>
+          <span className="status-switch__hint">
+            {isOpen ? t('merchant.tapToClose') : t('merchant.tapToOpen')}
+          </span>
+        </button>
+      )}
 
       <p className="merchant-panel__updated">
         {shop.status === 'unknown' && !pending

@@ -1,4 +1,4 @@
-import { act, screen, waitFor } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { BackendError } from '@/backend/errors'
@@ -44,6 +44,23 @@ describe('ShopStatusPanel', () => {
     expect(send.mock.calls[0]![0]).toMatchObject({ shopId: 'shop-a', status: 'closed' })
     await waitFor(() => expect(screen.queryByText(/En attente d’envoi/)).not.toBeInTheDocument())
     expect((await backend.getShop('shop-a'))?.status).toBe('closed')
+  })
+
+  it('asks a shop that never said whether it is open, with neither answer preselected', async () => {
+    const backend = createMemoryBackend({
+      shops: [makeShop({ id: 'shop-a', name: 'Nouveau', status: 'unknown' })],
+    })
+    const send = vi.spyOn(backend, 'setShopStatus')
+    renderWithProviders(<Merchant shopId="shop-a" />, backend)
+    const choice = await screen.findByRole('group', {
+      name: 'Votre commerce est-il ouvert en ce moment ?',
+    })
+    expect(screen.queryByRole('switch')).toBeNull()
+    expect(screen.getByText(/les clients voient « statut inconnu »/)).toBeInTheDocument()
+    await userEvent.click(within(choice).getByRole('button', { name: 'Ouvert' }))
+    expect(await screen.findByRole('switch')).toHaveAccessibleName(/Ouvert/)
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(1))
+    expect(send.mock.calls[0]![0]).toMatchObject({ shopId: 'shop-a', status: 'open' })
   })
 
   it('keeps an offline tap on the device and sends it once when back online', async () => {

@@ -3,6 +3,10 @@ import { describe, expect, test } from 'vitest'
 import { EMPTY_FILTERS, type PlaceFilters } from '@/features/places/utils/place-filters'
 import { createPlaceIndex, filterPlaces } from '@/features/places/utils/place-index'
 import { BENCH_NOW, POITIERS_CENTRE, syntheticPlaces } from './synthetic-places'
+import { loadOpeningHours } from '@/features/places/utils/opening-hours'
+
+// The hours library is downloaded apart in the app; here it is loaded before timing anything.
+await loadOpeningHours()
 
 const SIZES = [1_000, 10_000, 100_000] as const
 

@@ -5,10 +5,13 @@ import { App } from './app/app'
 import './app/app.css'
 import { pageFromPath } from './app/territory-route'
 import { preloadPlacesMap } from './features/places/components/lazy-places-map'
+import { loadOpeningHours } from './features/places/utils/opening-hours'
 
-// The map downloads while the backend starts, not after it (a failure is shown by the page).
+// The map and the hours library download while the backend starts, not after it (the pages
+// show a failure and try again).
 const page = pageFromPath(window.location.pathname)
 if (page === 'places' || page === 'embed') preloadPlacesMap().catch(() => {})
+loadOpeningHours().catch(() => {})
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root')

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { afterEach } from 'vitest'
+import { loadOpeningHours } from '@/features/places/utils/opening-hours'
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => {
@@ -19,3 +20,7 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
     this.dispatchEvent(new Event('close'))
   }
 }
+
+// The app downloads the hours library apart and waits for it where hours are judged (see
+// lazy-pages.tsx); unit tests start with it loaded, as those pages do.
+await loadOpeningHours()

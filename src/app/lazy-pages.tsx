@@ -1,16 +1,26 @@
 import { Component, lazy, Suspense, type ReactNode } from 'react'
 import { useT } from '@/lib/i18n'
+import { loadOpeningHours } from '@/features/places/utils/opening-hours'
 
 // Merchants', referencing and curators' code (and the map of the referencing form) is downloaded
 // only by those who open these pages; shoppers never pay for it.
+// These pages validate and convert opening hours as the user types or imports: they open once
+// the hours library is there, so that a value is never judged without it.
+const withHours = <T,>(page: Promise<T>) =>
+  Promise.all([page, loadOpeningHours()]).then(([module]) => module)
+
 export const MerchantPage = lazy(() =>
-  import('@/features/merchant/components/merchant-page').then((m) => ({ default: m.MerchantPage })),
+  withHours(import('@/features/merchant/components/merchant-page')).then((m) => ({
+    default: m.MerchantPage,
+  })),
 )
 export const CurationPage = lazy(() =>
-  import('@/features/curation/components/curation-page').then((m) => ({ default: m.CurationPage })),
+  withHours(import('@/features/curation/components/curation-page')).then((m) => ({
+    default: m.CurationPage,
+  })),
 )
 export const ReferencingPage = lazy(() =>
-  import('@/features/curation/components/referencing-page').then((m) => ({
+  withHours(import('@/features/curation/components/referencing-page')).then((m) => ({
     default: m.ReferencingPage,
   })),
 )

@@ -1,7 +1,8 @@
 import { useMemo } from 'react'
 import { useT } from '@/lib/i18n'
 import { useLocaleStore } from '@/lib/locale-store'
-import { parseOpeningHours } from '../utils/opening-hours'
+import { parseOpeningHoursIfLoaded } from '../utils/opening-hours'
+import { useOpeningHoursLoaded } from '../stores/use-opening-hours-loaded'
 
 interface DayRow {
   date: Date
@@ -10,7 +11,7 @@ interface DayRow {
   comments: string[]
 }
 
-type Week = { ok: true; days: DayRow[] } | { ok: false }
+type Week = { ok: true; days: DayRow[] } | { ok: false } | { loading: true }
 
 function startOfWeek(now: Date): Date {
   const monday = new Date(now.getFullYear(), now.getMonth(), now.getDate())
@@ -32,7 +33,8 @@ function unique(values: (string | null)[]): string[] {
 
 /** The week of `now`, Monday first, from an OpenStreetMap `opening_hours` value. */
 function buildWeek(value: string, now: Date): Week {
-  const parsed = parseOpeningHours(value)
+  const parsed = parseOpeningHoursIfLoaded(value)
+  if (!parsed) return { loading: true }
   if (!parsed.ok) return { ok: false }
   try {
     const days = parsed.evaluator.weekTable(startOfWeek(now)).map((day): DayRow => {
@@ -73,7 +75,13 @@ export function OpeningHoursTable({
   const t = useT()
   const locale = useLocaleStore((s) => s.locale)
   const value = openingHours?.trim() || null
-  const week = useMemo(() => (value ? buildWeek(value, now) : null), [value, now])
+  const hoursLoaded = useOpeningHoursLoaded()
+  const week = useMemo(
+    () => (value ? buildWeek(value, now) : null),
+    // Built again once the hours library has arrived.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [value, now, hoursLoaded],
+  )
   const trimmedNote = note?.trim() || null
 
   if (!value || !week) {
@@ -86,6 +94,15 @@ export function OpeningHoursTable({
       <section className="opening-hours">
         <h3>{t('sheet.hours.heading')}</h3>
         <p className="opening-hours__none">{t('sheet.hours.none')}</p>
+      </section>
+    )
+  }
+
+  if ('loading' in week) {
+    return (
+      <section className="opening-hours">
+        <h3>{t('sheet.hours.heading')}</h3>
+        <p role="status">{t('sheet.hours.loading')}</p>
       </section>
     )
   }

@@ -5,6 +5,7 @@ import { useCategories } from '../api/get-categories'
 import { useTerritoryShops } from '../api/get-territory-shops'
 import { usePlacesViewStore } from '../stores/places-view-store'
 import { useUrlSync } from '../stores/use-url-sync'
+import { useOpeningHoursLoaded } from '../stores/use-opening-hours-loaded'
 import { RADIUS_PRESETS_KM } from '../utils/filters-url'
 import { createPlaceIndex, filterPlaces } from '../utils/place-index'
 import { displayStatus, EMPTY_FILTERS } from '../utils/place-filters'
@@ -44,7 +45,13 @@ export function PlacesPage({
   const selectedId = usePlacesViewStore((s) => s.selectedPlaceId)
   const { placeSelected, radiusChanged, filtersCleared } = usePlacesViewStore.getState()
 
-  const index = useMemo(() => createPlaceIndex(shops.data ?? []), [shops.data])
+  const hoursLoaded = useOpeningHoursLoaded()
+  const index = useMemo(
+    () => createPlaceIndex(shops.data ?? []),
+    // Built again with the hours once their library has arrived: the list does not wait for it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [shops.data, hoursLoaded],
+  )
   const items: PlaceListItem[] = useMemo(
     () =>
       filterPlaces(index, filters, now).map(({ shop, distanceKm }) => ({

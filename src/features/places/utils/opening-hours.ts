@@ -1,5 +1,6 @@
 import type { Locale } from '@/lib/locale-store'
-import OpeningHours, { type nominatim_object, type optional_conf } from 'opening_hours'
+import type OpeningHours from 'opening_hours'
+import type { nominatim_object, optional_conf } from 'opening_hours'
 
 /** What the hours say about one moment. */
 export interface OpeningHoursState {
@@ -139,20 +140,70 @@ function describeParseError(thrown: unknown, locale: Locale = 'fr'): string {
     : `${label}${message.trim()} (after “${before.trim()}”)`
 }
 
+// The library weighs about 100 KB gzipped (every country's holidays): it is downloaded apart,
+// in parallel with the data, so that the shoppers' list never waits for it.
+let library: typeof OpeningHours | null = null
+let loading: Promise<void> | null = null
+const loadedListeners = new Set<() => void>()
+
+/** Downloads the `opening_hours` library once; parsing needs it (see {@link parseOpeningHours}). */
+export function loadOpeningHours(): Promise<void> {
+  loading ??= import('opening_hours').then(
+    (module) => {
+      library = module.default
+      for (const listener of loadedListeners) listener()
+    },
+    (error: unknown) => {
+      // A failed download (offline, a redeploy) can be tried again.
+      loading = null
+      throw error
+    },
+  )
+  return loading
+}
+
+export function isOpeningHoursLoaded(): boolean {
+  return library !== null
+}
+
+/** Calls `listener` once the library has loaded; returns the unsubscribe function. */
+export function onOpeningHoursLoaded(listener: () => void): () => void {
+  loadedListeners.add(listener)
+  return () => loadedListeners.delete(listener)
+}
+
+function openingHoursLibrary(): typeof OpeningHours {
+  if (!library)
+    throw new Error('opening_hours is not loaded yet: await loadOpeningHours() before parsing.')
+  return library
+}
+
 const cache = new Map<string, OpeningHoursResult>()
+
+/**
+ * The parse of {@link parseOpeningHours} once the library is there, `null` while it downloads:
+ * for the shoppers' pages, which show places first and the hours' verdict a moment later.
+ */
+export function parseOpeningHoursIfLoaded(
+  value: string | null | undefined,
+): OpeningHoursResult | null {
+  return library ? parseOpeningHours(value) : null
+}
 
 /**
  * Parses an OpenStreetMap `opening_hours` value with France's public holidays. Results are
  * cached by value: many shops share the same hours and parsing costs about a millisecond.
+ * The library must be loaded ({@link loadOpeningHours}); a wrong "invalid" is never returned.
  */
 export function parseOpeningHours(value: string | null | undefined): OpeningHoursResult {
   const trimmed = value?.trim() ?? ''
   if (trimmed === '') return { ok: false, error: NO_HOURS_ERROR }
   const cached = cache.get(trimmed)
   if (cached) return cached
+  const OpeningHoursClass = openingHoursLibrary()
   let result: OpeningHoursResult
   try {
-    const hours = new OpeningHours(trimmed, FRANCE, FRENCH)
+    const hours = new OpeningHoursClass(trimmed, FRANCE, FRENCH)
     result = { ok: true, evaluator: new Evaluator(trimmed, hours), warnings: hours.getWarnings() }
   } catch (error) {
     result = { ok: false, error: describeParseError(error) }
@@ -170,7 +221,7 @@ export function openingHoursError(value: string, locale: Locale): string | null 
   if (locale === 'fr') return result.error
   if (value.trim() === '') return 'No hours'
   try {
-    new OpeningHours(value.trim(), FRANCE, ENGLISH)
+    new (openingHoursLibrary())(value.trim(), FRANCE, ENGLISH)
     return null
   } catch (error) {
     return describeParseError(error, 'en')

@@ -1,7 +1,7 @@
 import type { LonLat, Shop, ShopKind, ShopService } from '@/backend/types'
 import { distanceKm, isWithinRadius } from './distance'
 import { normalizeForSearch, searchWords } from './normalize-text'
-import { parseOpeningHours } from './opening-hours'
+import { parseOpeningHoursIfLoaded } from './opening-hours'
 
 export interface PlaceFilters {
   /** Every ticked service must be offered. */
@@ -110,8 +110,9 @@ export function merchantOpenNowState(shop: Shop): OpenNowState {
  */
 export function openNowState(shop: Shop, now: Date): OpenNowState {
   if (isStatusFresh(shop, now)) return merchantOpenNowState(shop)
-  const parsed = parseOpeningHours(shop.openingHours)
-  if (!parsed.ok) return NOTHING_KNOWN
+  // While the hours library downloads, nothing is known from the hours yet.
+  const parsed = parseOpeningHoursIfLoaded(shop.openingHours)
+  if (!parsed?.ok) return NOTHING_KNOWN
   const state = parsed.evaluator.stateAt(now)
   return { open: state.unknown ? null : state.open, source: 'hours', until: state.nextChange }
 }

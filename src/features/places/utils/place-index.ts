@@ -8,7 +8,7 @@ import {
   unitVector,
 } from './distance'
 import { searchWords } from './normalize-text'
-import { parseOpeningHours, type OpeningHoursEvaluator } from './opening-hours'
+import { parseOpeningHoursIfLoaded, type OpeningHoursEvaluator } from './opening-hours'
 import {
   hasLocation,
   merchantOpenNowState,
@@ -205,8 +205,9 @@ class IndexData implements PlaceIndex {
       if (trustedUntil !== Number.NEGATIVE_INFINITY)
         this.merchantState[p] = merchantOpenNowState(shop)
       this.hoursId[p] = -1
-      const parsed = parseOpeningHours(shop.openingHours)
-      if (parsed.ok) {
+      // Before the hours library has loaded, the index is built without hours, then rebuilt.
+      const parsed = parseOpeningHoursIfLoaded(shop.openingHours)
+      if (parsed?.ok) {
         let id = hoursIds.get(parsed.evaluator.value)
         if (id === undefined) {
           id = this.evaluators.push(parsed.evaluator) - 1

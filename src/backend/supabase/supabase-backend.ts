@@ -1,4 +1,5 @@
-import { createClient, type SupabaseClient } from '@supabase/supabase-js'
+import type { SupabaseClient } from '@supabase/supabase-js'
+import { createRestReader, storedAccessToken } from './rest-read'
 import type { VitrineBackend } from '../port'
 import { BackendError, toBackendError } from '../errors'
 import {
@@ -78,14 +79,38 @@ export function setShopStatusArgs(input: SetShopStatusInput): Record<string, unk
 
 /** Production: the same SQL objects through PostgREST, Supabase Auth and Realtime. */
 export function createSupabaseBackend(
-  config: SupabaseConfig,
+  config: SupabaseConfig & { fetch?: typeof fetch },
   client?: SupabaseClient,
 ): VitrineBackend {
-  const supabase =
-    client ??
-    createClient(config.url, config.anonKey, {
-      auth: { persistSession: true, autoRefreshToken: true, detectSessionInUrl: true },
+  // supabase-js (Auth, Realtime, 60 KB gzipped) downloads in parallel with the first lists,
+  // which go through plain PostgREST reads (rest-read.ts).
+  let loaded: SupabaseClient | null = client ?? null
+  let loading: Promise<SupabaseClient> | null = client ? Promise.resolve(client) : null
+  function getClient(): Promise<SupabaseClient> {
+    loading ??= import('@supabase/supabase-js').then(({ createClient }) => {
+      loaded = createClient(config.url, config.anonKey, {
+        auth: { persistSession: true, autoRefreshToken: true, detectSessionInUrl: true },
+        ...(config.fetch ? { global: { fetch: config.fetch } } : {}),
+      })
+      return loaded
     })
+    loading.catch(() => {
+      loading = null
+    })
+    return loading
+  }
+  // The token the first reads used before supabase-js had loaded (undefined: none was made).
+  let tokenOfFirstReads: string | null | undefined
+  const rest = createRestReader({
+    url: config.url,
+    anonKey: config.anonKey,
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+    async accessToken() {
+      if (!loaded) return (tokenOfFirstReads ??= storedAccessToken(config.url))
+      const { data } = await loaded.auth.getSession()
+      return data.session?.access_token ?? null
+    },
+  })
 
   function fail(error: unknown): never {
     throw toBackendError(error)
@@ -95,42 +120,44 @@ export function createSupabaseBackend(
     mode: 'supabase',
 
     async listTerritories(signal) {
-      let query = supabase
-        .from(SQL_TABLES.territories.name)
-        .select(TERRITORY_SELECT)
-        .order('sort_order')
-      if (signal) query = query.abortSignal(signal)
-      const { data, error } = await query
-      if (error) fail(error)
-      return (data as unknown as TerritoryRow[]).map(toTerritory)
+      const rows = await rest.select<TerritoryRow>(
+        SQL_TABLES.territories.name,
+        [
+          ['select', TERRITORY_SELECT],
+          ['order', 'sort_order.asc'],
+        ],
+        signal,
+      )
+      return rows.map(toTerritory)
     },
 
     async listCategories(signal) {
-      let query = supabase
-        .from(SQL_TABLES.categories.name)
-        .select(CATEGORY_COLUMNS.join(','))
-        .order('sort_order')
-        .order('slug')
-      if (signal) query = query.abortSignal(signal)
-      const { data, error } = await query
-      if (error) fail(error)
-      return (data as unknown as CategoryRow[]).map(toCategory)
+      const rows = await rest.select<CategoryRow>(
+        SQL_TABLES.categories.name,
+        [
+          ['select', CATEGORY_COLUMNS.join(',')],
+          ['order', 'sort_order.asc,slug.asc'],
+        ],
+        signal,
+      )
+      return rows.map(toCategory)
     },
 
     async listShops(territorySlug, signal) {
-      let query = supabase
-        .from(SQL_TABLES.shops.name)
-        .select(SHOP_SELECT)
-        .eq('territory_slug', territorySlug)
-        .order('name')
-        .order('id')
-      if (signal) query = query.abortSignal(signal)
-      const { data, error } = await query
-      if (error) fail(error)
-      return (data as unknown as ShopRow[]).map(toShop)
+      const rows = await rest.select<ShopRow>(
+        SQL_TABLES.shops.name,
+        [
+          ['select', SHOP_SELECT],
+          ['territory_slug', `eq.${territorySlug}`],
+          ['order', 'name.asc,id.asc'],
+        ],
+        signal,
+      )
+      return rows.map(toShop)
     },
 
     async getShop(shopId, signal) {
+      const supabase = await getClient()
       let query = supabase.from(SQL_TABLES.shops.name).select(SHOP_SELECT).eq('id', shopId)
       if (signal) query = query.abortSignal(signal)
       const { data, error } = await query.maybeSingle()
@@ -139,6 +166,7 @@ export function createSupabaseBackend(
     },
 
     async listShopsInViewport(viewport, signal) {
+      const supabase = await getClient()
       let query = supabase
         .rpc(SQL_FUNCTIONS.shopsInViewport.name, viewportArgs(viewport))
         .select(SHOP_SELECT)
@@ -149,6 +177,7 @@ export function createSupabaseBackend(
     },
 
     async getSessionUser() {
+      const supabase = await getClient()
       const { data, error } = await supabase.auth.getSession()
       if (error) fail(error)
       return toSessionUser(data.session?.user)
@@ -159,6 +188,7 @@ export function createSupabaseBackend(
     },
 
     async signIn(method) {
+      const supabase = await getClient()
       switch (method.kind) {
         case 'magic-link':
         case 'email-code-request': {
@@ -191,11 +221,13 @@ export function createSupabaseBackend(
     },
 
     async signOut() {
+      const supabase = await getClient()
       const { error } = await supabase.auth.signOut()
       if (error) fail(error)
     },
 
     async listMyShops(signal) {
+      const supabase = await getClient()
       let query = supabase.rpc(SQL_FUNCTIONS.myShops.name).select(MY_SHOPS_COLUMNS.join(','))
       if (signal) query = query.abortSignal(signal)
       const { data, error } = await query
@@ -204,6 +236,7 @@ export function createSupabaseBackend(
     },
 
     async setShopStatus(input) {
+      const supabase = await getClient()
       const { data, error } = await supabase
         .rpc(SQL_FUNCTIONS.setShopStatus.name, setShopStatusArgs(input))
         .select(SHOP_SELECT)
@@ -213,6 +246,7 @@ export function createSupabaseBackend(
     },
 
     async updateShopDetails(input) {
+      const supabase = await getClient()
       const { data, error } = await supabase
         .rpc(SQL_FUNCTIONS.updateShopDetails.name, shopDetailsArgs(input))
         .select(SHOP_SELECT)
@@ -222,6 +256,7 @@ export function createSupabaseBackend(
     },
 
     async confirmShopStatus(shopId, expectedUpdatedAt) {
+      const supabase = await getClient()
       const args: Record<(typeof SQL_FUNCTIONS.confirmShopStatus.args)[number], unknown> = {
         shop_id: shopId,
         expected_updated_at: expectedUpdatedAt,
@@ -235,6 +270,7 @@ export function createSupabaseBackend(
     },
 
     async listStatusEvents(shopId, signal) {
+      const supabase = await getClient()
       let query = supabase
         .from(SQL_TABLES.statusEvents.name)
         .select(STATUS_EVENT_COLUMNS.join(','))
@@ -249,6 +285,7 @@ export function createSupabaseBackend(
     },
 
     async listSubcategories(signal) {
+      const supabase = await getClient()
       let query = supabase
         .from(SQL_TABLES.subcategories.name)
         .select(SUBCATEGORY_COLUMNS.join(','))
@@ -261,6 +298,7 @@ export function createSupabaseBackend(
     },
 
     async listCuratedTerritories(signal) {
+      const supabase = await getClient()
       let query = supabase
         .rpc(SQL_FUNCTIONS.curatorTerritories.name)
         .select(TERRITORY_SELECT)
@@ -272,6 +310,7 @@ export function createSupabaseBackend(
     },
 
     async submitShop(territorySlug, draft) {
+      const supabase = await getClient()
       const { data, error } = await supabase
         .from(SQL_TABLES.submissions.name)
         .insert({ territory_slug: territorySlug, ...fromShopDraft(draft) })
@@ -282,6 +321,7 @@ export function createSupabaseBackend(
     },
 
     async listMySubmissions(signal) {
+      const supabase = await getClient()
       const { data: auth } = await supabase.auth.getSession()
       const userId = auth.session?.user.id
       if (!userId) return []
@@ -297,6 +337,7 @@ export function createSupabaseBackend(
     },
 
     async withdrawSubmission(submissionId) {
+      const supabase = await getClient()
       const { data, error } = await supabase
         .from(SQL_TABLES.submissions.name)
         .delete()
@@ -309,6 +350,7 @@ export function createSupabaseBackend(
     },
 
     async listSubmissions(territorySlug, signal) {
+      const supabase = await getClient()
       let query = supabase
         .from(SQL_TABLES.submissions.name)
         .select(SUBMISSION_SELECT)
@@ -325,6 +367,7 @@ export function createSupabaseBackend(
     },
 
     async updateSubmission(submissionId, draft, expectedUpdatedAt) {
+      const supabase = await getClient()
       const { data, error } = await supabase
         .from(SQL_TABLES.submissions.name)
         .update(fromShopDraft(draft))
@@ -345,6 +388,7 @@ export function createSupabaseBackend(
     },
 
     async publishSubmission(submissionId, expectedUpdatedAt) {
+      const supabase = await getClient()
       const args: Record<(typeof SQL_FUNCTIONS.publishSubmission.args)[number], unknown> = {
         submission_id: submissionId,
         expected_updated_at: expectedUpdatedAt,
@@ -358,6 +402,7 @@ export function createSupabaseBackend(
     },
 
     async refuseSubmission(submissionId, reason, expectedUpdatedAt) {
+      const supabase = await getClient()
       const args: Record<(typeof SQL_FUNCTIONS.refuseSubmission.args)[number], unknown> = {
         submission_id: submissionId,
         reason,
@@ -372,6 +417,7 @@ export function createSupabaseBackend(
     },
 
     async listPossibleDuplicates(submissionId, signal) {
+      const supabase = await getClient()
       let query = supabase
         .rpc(SQL_FUNCTIONS.possibleDuplicates.name, { submission_id: submissionId })
         .select(POSSIBLE_DUPLICATE_COLUMNS.join(','))
@@ -382,6 +428,7 @@ export function createSupabaseBackend(
     },
 
     async listShopMembers(shopId, signal) {
+      const supabase = await getClient()
       let query = supabase
         .rpc(SQL_FUNCTIONS.shopMemberList.name, { shop_id: shopId })
         .select(SHOP_MEMBER_LIST_COLUMNS.join(','))
@@ -392,6 +439,7 @@ export function createSupabaseBackend(
     },
 
     async removeShopMember(shopId, userId) {
+      const supabase = await getClient()
       const { data, error } = await supabase
         .from(SQL_TABLES.shopMembers.name)
         .delete()
@@ -404,6 +452,7 @@ export function createSupabaseBackend(
     },
 
     async listInvitations(shopId, signal) {
+      const supabase = await getClient()
       let query = supabase
         .from(SQL_TABLES.invitations.name)
         .select(INVITATION_SELECT)
@@ -416,6 +465,7 @@ export function createSupabaseBackend(
     },
 
     async inviteToShop(shopId, email, role) {
+      const supabase = await getClient()
       const { data, error } = await supabase
         .from(SQL_TABLES.invitations.name)
         .insert({ shop_id: shopId, email: email.trim().toLowerCase(), role })
@@ -426,6 +476,7 @@ export function createSupabaseBackend(
     },
 
     async revokeInvitation(invitationId) {
+      const supabase = await getClient()
       const { data, error } = await supabase
         .from(SQL_TABLES.invitations.name)
         .delete()
@@ -437,6 +488,7 @@ export function createSupabaseBackend(
     },
 
     async acceptInvitations() {
+      const supabase = await getClient()
       const { data: auth } = await supabase.auth.getSession()
       if (!auth.session) return []
       const { data, error } = await supabase.rpc(SQL_FUNCTIONS.acceptShopInvitations.name)
@@ -445,6 +497,7 @@ export function createSupabaseBackend(
     },
 
     async importShops(territorySlug, source, rows, dryRun) {
+      const supabase = await getClient()
       const args: Record<(typeof SQL_FUNCTIONS.importShops.args)[number], unknown> = {
         territory_slug: territorySlug,
         source,
@@ -459,29 +512,54 @@ export function createSupabaseBackend(
     },
 
     subscribe(listener: (change: BackendChange) => void) {
-      const channel = supabase
-        .channel('vitrine-shops')
-        .on(
-          'postgres_changes',
-          { event: '*', schema: 'public', table: SQL_TABLES.shops.name },
-          (payload) => {
-            // A delete's `new` is an empty object; its `old` carries the key (and no territory).
-            const changed = payload.new as Partial<ShopRow> | undefined
-            const row = (
-              changed && 'id' in changed ? changed : (payload.old ?? {})
-            ) as Partial<ShopRow>
-            listener({
-              kind: 'shops',
-              territorySlug: row.territory_slug ?? null,
-              shopId: row.id ?? null,
-            })
-          },
-        )
-        .subscribe()
-      const { data } = supabase.auth.onAuthStateChange(() => listener({ kind: 'session' }))
+      let stop: (() => void) | null = null
+      let cancelled = false
+      void getClient().then(
+        (supabase) => {
+          if (cancelled) return
+          const channel = supabase
+            .channel('vitrine-shops')
+            .on(
+              'postgres_changes',
+              { event: '*', schema: 'public', table: SQL_TABLES.shops.name },
+              (payload) => {
+                // A delete's `new` is an empty object; its `old` carries the key (and no territory).
+                const changed = payload.new as Partial<ShopRow> | undefined
+                const row = (
+                  changed && 'id' in changed ? changed : (payload.old ?? {})
+                ) as Partial<ShopRow>
+                listener({
+                  kind: 'shops',
+                  territorySlug: row.territory_slug ?? null,
+                  shopId: row.id ?? null,
+                })
+              },
+            )
+            .subscribe()
+          const { data } = supabase.auth.onAuthStateChange((event, session) => {
+            // The session supabase-js starts with is the one the first reads already used: no
+            // need to fetch the lists again.
+            if (
+              event === 'INITIAL_SESSION' &&
+              (tokenOfFirstReads === undefined ||
+                tokenOfFirstReads === (session?.access_token ?? null))
+            )
+              return
+            listener({ kind: 'session' })
+          })
+          stop = () => {
+            data.subscription.unsubscribe()
+            void supabase.removeChannel(channel)
+          }
+        },
+        () => {
+          // supabase-js could not be downloaded: the next call that needs it tries again and
+          // reports the failure; live updates resume with a reload.
+        },
+      )
       return () => {
-        data.subscription.unsubscribe()
-        void supabase.removeChannel(channel)
+        cancelled = true
+        stop?.()
       }
     },
   }

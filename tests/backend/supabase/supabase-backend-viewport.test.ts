@@ -38,7 +38,13 @@ function backendWith(respond: () => Response) {
     global: { fetch: fetchMock as unknown as typeof fetch },
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
   })
-  return { backend: createSupabaseBackend({ url: URL_BASE, anonKey: 'anon-key' }, client), calls }
+  return {
+    backend: createSupabaseBackend(
+      { url: URL_BASE, anonKey: 'anon-key', fetch: fetchMock as unknown as typeof fetch },
+      client,
+    ),
+    calls,
+  }
 }
 
 const json = (body: unknown, status = 200) =>

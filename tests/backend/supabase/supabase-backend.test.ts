@@ -39,7 +39,13 @@ function backendWith(respond: (url: URL, init: RequestInit) => Response) {
     global: { fetch: fetchMock as unknown as typeof fetch },
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
   })
-  return { backend: createSupabaseBackend({ url: URL_BASE, anonKey: 'anon-key' }, client), calls }
+  return {
+    backend: createSupabaseBackend(
+      { url: URL_BASE, anonKey: 'anon-key', fetch: fetchMock as unknown as typeof fetch },
+      client,
+    ),
+    calls,
+  }
 }
 
 const json = (body: unknown, status = 200) =>
@@ -56,6 +62,28 @@ describe('Supabase adapter', () => {
     expect(url.pathname).toBe('/rest/v1/shops')
     expect(url.searchParams.get('select')).toBe(SHOP_COLUMNS.join(','))
     expect(url.searchParams.get('territory_slug')).toBe('eq.grand-poitiers')
+    expect(url.searchParams.get('order')).toBe('name.asc,id.asc')
+    // A visitor: the anon key both as the API key and as the bearer (PostgREST's anon role).
+    const headers = new Headers(calls[0]!.init.headers)
+    expect(headers.get('apikey')).toBe('anon-key')
+    expect(headers.get('authorization')).toBe('Bearer anon-key')
+  })
+
+  it('reports a PostgREST refusal of a list as the backend error, with its code', async () => {
+    const { backend } = backendWith(() =>
+      json({ code: '42501', message: 'permission denied for table shops', details: null }, 401),
+    )
+    await expect(backend.listShops('grand-poitiers')).rejects.toMatchObject({
+      kind: 'forbidden',
+      code: '42501',
+    })
+  })
+
+  it('reports a list that cannot be fetched as a network error', async () => {
+    const { backend } = backendWith(() => {
+      throw new TypeError('Failed to fetch')
+    })
+    await expect(backend.listTerritories()).rejects.toMatchObject({ kind: 'network' })
   })
 
   it('calls set_shop_status with named arguments, including the concurrency token', async () => {

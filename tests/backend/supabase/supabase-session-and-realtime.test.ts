@@ -85,7 +85,13 @@ function backendWith(respond: (url: URL, init: RequestInit) => Response) {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     realtime: { transport: FakeRealtimeSocket as unknown as typeof WebSocket },
   })
-  return { backend: createSupabaseBackend({ url: URL_BASE, anonKey: 'anon-key' }, client), calls }
+  return {
+    backend: createSupabaseBackend(
+      { url: URL_BASE, anonKey: 'anon-key', fetch: fetchMock as unknown as typeof fetch },
+      client,
+    ),
+    calls,
+  }
 }
 
 const USER = {
@@ -134,6 +140,10 @@ describe('Supabase adapter: sign-in with a six-digit code', () => {
     await backend.listMyShops()
     const rpc = calls.find((call) => call.url.pathname === '/rest/v1/rpc/my_shops')!
     expect(new Headers(rpc.init.headers).get('Authorization')).toBe('Bearer user-jwt')
+    // The plain reads of the shoppers' lists carry the same user's token.
+    await backend.listShops('grand-poitiers')
+    const list = calls.find((call) => call.url.pathname === '/rest/v1/shops')!
+    expect(new Headers(list.init.headers).get('Authorization')).toBe('Bearer user-jwt')
   })
 
   it('refuses a wrong code with the server’s error, signed out', async () => {

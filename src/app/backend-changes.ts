@@ -11,8 +11,10 @@ import { accountKeys } from '@/features/account/api/account-keys'
  * no list holds is not added (whether a visitor may see it is the database's call).
  */
 function showChangedShop(queryClient: QueryClient, changed: Shop) {
-  queryClient.setQueryData<Shop[]>(placesKeys.shops(changed.territorySlug), (shops) =>
-    shops?.map((shop) => (shop.id === changed.id ? changed : shop)),
+  // Every list of the territory: whole, bounded, or a viewport's.
+  queryClient.setQueriesData<Shop[]>(
+    { queryKey: placesKeys.shops(changed.territorySlug) },
+    (shops) => shops?.map((shop) => (shop.id === changed.id ? changed : shop)),
   )
   queryClient.setQueryData<Shop>(placesKeys.shop(changed.id), (shop) => (shop ? changed : shop))
 }

@@ -57,8 +57,12 @@ export interface VitrineBackend {
 
   listTerritories(signal?: AbortSignal): Promise<Territory[]>
   listCategories(signal?: AbortSignal): Promise<Category[]>
-  /** Shops of a territory that the current user may read (published ones for visitors). */
-  listShops(territorySlug: string, signal?: AbortSignal): Promise<Shop[]>
+  /**
+   * Shops of a territory that the current user may read (published ones for visitors), by name;
+   * at most `limit` of them when given (the shoppers' page asks one more than it would load
+   * whole, to tell a territory to load by viewport).
+   */
+  listShops(territorySlug: string, signal?: AbortSignal, limit?: number): Promise<Shop[]>
   getShop(shopId: string, signal?: AbortSignal): Promise<Shop | null>
   /**
    * Shops in a map viewport that the current user may read, nearest its centre first, for

@@ -5,6 +5,11 @@ export interface SupabaseConfig {
   anonKey: string
 }
 
+function positiveInteger(value: unknown): number | null {
+  const number = typeof value === 'string' ? Number(value.trim()) : Number.NaN
+  return Number.isInteger(number) && number > 0 ? number : null
+}
+
 function nonEmpty(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null
 }
@@ -25,6 +30,11 @@ export const env = {
       ? null
       : (nonEmpty(import.meta.env.VITE_ADDRESS_SEARCH_URL) ??
         'https://api-adresse.data.gouv.fr/search/'),
+  /**
+   * Above this many shops a territory's map loads the shops of its viewport only (the national
+   * directory case) instead of the whole territory at once.
+   */
+  viewportLoadingAbove: positiveInteger(import.meta.env.VITE_VIEWPORT_LOADING_ABOVE) ?? 3000,
   /** A vector style URL for the basemap; the bundled offline style is the fallback. */
   mapStyleUrl:
     import.meta.env.VITE_MAP_STYLE_URL === ''

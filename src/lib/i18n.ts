@@ -10,6 +10,10 @@ const fr = {
   'list.loading': 'Chargement des lieux…',
   'list.error': 'Les lieux n’ont pas pu être chargés.',
   'list.retry': 'Réessayer',
+  'list.viewport':
+    'Les commerces de la zone affichée sur la carte : déplacez la carte pour en voir d’autres.',
+  'list.viewportFull': (n: number) =>
+    `Les ${n} commerces les plus proches du centre de la carte : zoomez pour voir tous ceux d’une zone.`,
   'list.empty': 'Aucun lieu n’est encore référencé sur ce territoire.',
   'status.open': 'Ouvert',
   'status.closed': 'Fermé',
@@ -256,6 +260,9 @@ const en: Messages = {
   'list.loading': 'Loading places…',
   'list.error': 'The places could not be loaded.',
   'list.retry': 'Retry',
+  'list.viewport': 'The shops of the area shown on the map: move the map to see others.',
+  'list.viewportFull': (n: number) =>
+    `The ${n} shops nearest the centre of the map: zoom in to see all of an area.`,
   'list.empty': 'No place is listed in this territory yet.',
   'status.open': 'Open',
   'status.closed': 'Closed',

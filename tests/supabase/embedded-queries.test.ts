@@ -61,7 +61,7 @@ describe('embedded adapter queries', () => {
   })
 
   it('shows a visitor only the published shop, fully parsed', async () => {
-    const shops = (await db.as<ShopRow>(anon, LIST_SHOPS_SQL, ['queries-test'])).map(toShop)
+    const shops = (await db.as<ShopRow>(anon, LIST_SHOPS_SQL, ['queries-test', null])).map(toShop)
     expect(shops.map((s) => s.name)).toEqual(['Boutique « test »'])
     expect(shops[0]).toMatchObject({
       location: { lon: 1.5, lat: 1.25 },
@@ -73,8 +73,11 @@ describe('embedded adapter queries', () => {
   })
 
   it('shows the owner their unpublished shop too', async () => {
-    const shops = (await db.as<ShopRow>(owner, LIST_SHOPS_SQL, ['queries-test'])).map(toShop)
+    const shops = (await db.as<ShopRow>(owner, LIST_SHOPS_SQL, ['queries-test', null])).map(toShop)
     expect(shops.map((s) => s.name).sort()).toEqual(['Atelier caché', 'Boutique « test »'])
+    // With a limit (the shoppers' page telling a territory too large to load whole): by name.
+    const first = (await db.as<ShopRow>(owner, LIST_SHOPS_SQL, ['queries-test', 1])).map(toShop)
+    expect(first.map((s) => s.name)).toEqual(['Atelier caché'])
     expect((await db.as<ShopRow>(stranger, GET_SHOP_SQL, [HIDDEN])).length).toBe(0)
     expect((await db.as<MyShopRow>(owner, MY_SHOPS_SQL)).map(toMyShop)).toEqual([
       {

@@ -232,10 +232,14 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
       return rows.rows.map(toCategory)
     },
 
-    async listShops(territorySlug) {
+    async listShops(territorySlug, _signal, limit) {
       // Until the database has started, visitors get the build-time snapshot of the same query.
-      if (!ready && currentActor().role === 'anon') return snapshot(territorySlug)
-      const result = await run((tx) => tx.query<ShopRow>(LIST_SHOPS_SQL, [territorySlug]))
+      if (!ready && currentActor().role === 'anon')
+        return (await snapshot(territorySlug)).slice(0, limit)
+      // LIMIT NULL is no limit.
+      const result = await run((tx) =>
+        tx.query<ShopRow>(LIST_SHOPS_SQL, [territorySlug, limit ?? null]),
+      )
       return result.rows.map(toShop)
     },
 

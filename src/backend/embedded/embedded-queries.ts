@@ -36,7 +36,7 @@ export const LIST_TERRITORIES_SQL = `select ${TERRITORY_COLUMNS.filter((c) => c 
 export const LIST_CATEGORIES_SQL = `select ${CATEGORY_COLUMNS.join(', ')} from public.categories order by sort_order, slug`
 
 export const LIST_SHOPS_SQL = `select ${shopSelectList('s')} from public.shops s
-  where s.territory_slug = $1 order by s.name, s.id`
+  where s.territory_slug = $1 order by s.name, s.id limit $2`
 
 export const GET_SHOP_SQL = `select ${shopSelectList('s')} from public.shops s where s.id = $1`
 

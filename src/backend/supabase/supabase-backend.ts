@@ -143,13 +143,14 @@ export function createSupabaseBackend(
       return rows.map(toCategory)
     },
 
-    async listShops(territorySlug, signal) {
+    async listShops(territorySlug, signal, limit) {
       const rows = await rest.select<ShopRow>(
         SQL_TABLES.shops.name,
         [
           ['select', SHOP_SELECT],
           ['territory_slug', `eq.${territorySlug}`],
           ['order', 'name.asc,id.asc'],
+          ...(limit === undefined ? [] : [['limit', String(limit)] as [string, string]]),
         ],
         signal,
       )

@@ -1,6 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query'
+import { queryOptions } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
-import { useBackend } from '@/backend/backend-context'
 import { placesKeys } from './places-keys'
 
 export function getTerritoryShops(
@@ -11,6 +10,7 @@ export function getTerritoryShops(
   return backend.listShops(territorySlug, signal)
 }
 
+/** Every shop of the territory the user may read (the curators' dashboard). */
 export function getTerritoryShopsQueryOptions(backend: VitrineBackend, territorySlug: string) {
   return queryOptions({
     queryKey: placesKeys.shops(territorySlug),
@@ -18,9 +18,4 @@ export function getTerritoryShopsQueryOptions(backend: VitrineBackend, territory
     // The snapshot→database switch and other tabs' changes arrive as invalidations.
     staleTime: 60_000,
   })
-}
-
-export function useTerritoryShops(territorySlug: string) {
-  const backend = useBackend()
-  return useQuery(getTerritoryShopsQueryOptions(backend, territorySlug))
 }

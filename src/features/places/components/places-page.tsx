@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Territory } from '@/backend/types'
+import { env } from '@/lib/env'
 import { useT } from '@/lib/i18n'
 import { useCategories } from '../api/get-categories'
-import { useTerritoryShops } from '../api/get-territory-shops'
+import { useShopperShops, useViewportShops } from '../api/get-shopper-shops'
 import { usePlacesViewStore } from '../stores/places-view-store'
 import { useUrlSync } from '../stores/use-url-sync'
 import { useOpeningHoursLoaded } from '../stores/use-opening-hours-loaded'
@@ -10,6 +11,7 @@ import { RADIUS_PRESETS_KM } from '../utils/filters-url'
 import { createPlaceIndex, filterPlaces } from '../utils/place-index'
 import { displayStatus, EMPTY_FILTERS } from '../utils/place-filters'
 import { placesToFeatureCollection } from '../utils/places-geojson'
+import { VIEWPORT_ROWS, viewportQuery } from '../utils/viewport-query'
 import { FilterPanel } from './filter-panel'
 import { LazyPlacesMap } from './lazy-places-map'
 import { PlaceList, type PlaceListItem } from './place-list'
@@ -31,19 +33,31 @@ function useNow(intervalMs = 60_000): Date {
 export function PlacesPage({
   territory,
   territories = [],
+  wholeUpTo = env.viewportLoadingAbove,
 }: {
   territory: Territory
   /** The deployment's territories, offered to switch to; none on an embedded map. */
   territories?: readonly Territory[]
+  /** A territory with more shops loads by viewport (see VITE_VIEWPORT_LOADING_ABOVE). */
+  wholeUpTo?: number
 }) {
   const t = useT()
   useUrlSync()
   const now = useNow()
-  const shops = useTerritoryShops(territory.slug)
   const categories = useCategories()
   const filters = usePlacesViewStore((s) => s.filters)
   const selectedId = usePlacesViewStore((s) => s.selectedPlaceId)
-  const { placeSelected, radiusChanged, filtersCleared } = usePlacesViewStore.getState()
+  const mapBounds = usePlacesViewStore((s) => s.mapBounds)
+  const { placeSelected, radiusChanged, filtersCleared, mapMoved } = usePlacesViewStore.getState()
+
+  // A territory loads whole up to `wholeUpTo` shops; above (a national directory), the shops
+  // of the visible area, the territory's frame until the map has loaded.
+  const whole = useShopperShops(territory.slug, wholeUpTo)
+  const byViewport = (whole.data?.length ?? 0) > wholeUpTo
+  const areaQuery = byViewport ? viewportQuery(mapBounds ?? territory.bounds, filters) : null
+  const area = useViewportShops(territory.slug, areaQuery)
+  const shops = byViewport ? area : whole
+  const areaFull = byViewport && (area.data?.length ?? 0) >= VIEWPORT_ROWS
 
   const hoursLoaded = useOpeningHoursLoaded()
   const index = useMemo(
@@ -96,6 +110,7 @@ export function PlacesPage({
         onSelect={placeSelected}
         origin={filters.origin}
         radiusKm={filters.radiusKm}
+        {...(byViewport ? { onViewportChange: mapMoved } : {})}
       />
       <aside className="places-panel" aria-label={t('filters.title')}>
         {shops.isSuccess ? (
@@ -115,6 +130,11 @@ export function PlacesPage({
         <FilterPanel territorySlug={territory.slug} categories={categories.data ?? []} />
         <div ref={resultsRef} className="places-results">
           <StatusLegend />
+          {byViewport ? (
+            <p className="viewport-notice" role="note">
+              {areaFull ? t('list.viewportFull')(VIEWPORT_ROWS) : t('list.viewport')}
+            </p>
+          ) : null}
           {shops.isPending ? (
             <p role="status">{t('list.loading')}</p>
           ) : shops.isError ? (

@@ -6,6 +6,8 @@ import { MapView } from '@/map/map-view'
 import type { PlaceFeatureCollection } from '../utils/places-geojson'
 import { PlacesLayer } from './places-layer'
 import { RadiusLayer } from './radius-layer'
+import { ViewportReporter } from './viewport-reporter'
+import type { Bounds } from '../utils/viewport-query'
 
 const MAP_ATTRIBUTION =
   '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© OpenStreetMap contributors</a> (ODbL) · IGN, DGCL, Grand Poitiers Open Data, La Poste (Licence Ouverte)'
@@ -17,6 +19,8 @@ export interface PlacesMapProps {
   onSelect: (id: string) => void
   origin: LonLat | null
   radiusKm: number | null
+  /** Told the visible area when the page loads shops by viewport. */
+  onViewportChange?: (bounds: Bounds) => void
 }
 
 /**
@@ -30,6 +34,7 @@ export function PlacesMap({
   onSelect,
   origin,
   radiusKm,
+  onViewportChange,
 }: PlacesMapProps) {
   const t = useT()
   const locale = useLocaleStore((s) => s.locale)
@@ -49,6 +54,7 @@ export function PlacesMap({
         onSelect={onSelect}
         clusterLabel={t('map.cluster')}
       />
+      {onViewportChange ? <ViewportReporter onChange={onViewportChange} /> : null}
     </MapView>
   )
 }

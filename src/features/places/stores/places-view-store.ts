@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { LonLat, ShopKind, ShopService } from '@/backend/types'
 import { EMPTY_FILTERS } from '../utils/place-filters'
 import type { PlacesView } from '../utils/filters-url'
+import type { Bounds } from '../utils/viewport-query'
 
 function toggled<T>(values: readonly T[], value: T): T[] {
   return values.includes(value) ? values.filter((v) => v !== value) : [...values, value]
@@ -20,6 +21,9 @@ interface PlacesViewState extends PlacesView {
   filtersCleared: () => void
   /** The URL changed (first load, back, forward): it wins. */
   viewRestored: (view: PlacesView) => void
+  /** The area the map shows; null until the map has loaded. Not part of the URL. */
+  mapBounds: Bounds | null
+  mapMoved: (bounds: Bounds) => void
 }
 
 /** The one filter state shared by the map, the list and the URL. */
@@ -51,4 +55,6 @@ export const usePlacesViewStore = create<PlacesViewState>()((set) => ({
       filters: { ...EMPTY_FILTERS, origin: s.filters.origin, radiusKm: s.filters.radiusKm },
     })),
   viewRestored: (view) => set(view),
+  mapBounds: null,
+  mapMoved: (mapBounds) => set({ mapBounds }),
 }))

@@ -78,7 +78,7 @@ async function build(version: string): Promise<EmbeddedAssets> {
     // The same query the embedded backend runs for a visitor, as `anon`, so RLS shapes it.
     await db.exec('begin')
     await impersonate(db, ANON)
-    const rows = (await db.query(LIST_SHOPS_SQL, [slug])).rows
+    const rows = (await db.query(LIST_SHOPS_SQL, [slug, null])).rows
     await db.exec('rollback')
     const file = `snapshot-${slug}-${version}.json`
     files.set(file, Buffer.from(JSON.stringify(rows)))

@@ -5,9 +5,10 @@
  *
  * Paths come from the Vite manifest (the entry's static imports always block the first render)
  * and from the requests a real first visit made (see cold-start.ts): a file requested before
- * `vitrine:first-places-listed` is on the list path unless it is MapLibre-only (then it loads
- * in parallel, on the map path); a file requested before `vitrine:map-interactive` is on the
- * map path; anything else is loaded later or only on other pages.
+ * `vitrine:first-places-listed` is on the list path if the list does not show with that file
+ * refused (measured: cold-start.ts, listsWithout), otherwise it loaded in parallel; a file
+ * requested before `vitrine:map-interactive` is on the map path; anything else is loaded later
+ * or only on other pages.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -23,7 +24,11 @@ export const BUDGETS = {
   mapGzipKb: 450,
 } as const
 
-export type ChunkPath = 'list' | 'map' | 'map (parallel)' | 'after map' | 'not loaded'
+/**
+ * `parallel`: requested before the list showed, but the list shows without it (the map, the
+ * hours library, supabase-js, preloaded while the data comes).
+ */
+export type ChunkPath = 'list' | 'map' | 'parallel' | 'after map' | 'not loaded'
 
 export interface ChunkReport {
   file: string
@@ -75,6 +80,11 @@ export interface BundleInput {
   requests: readonly RequestRecord[]
   firstPlacesListedMs: number | null
   mapInteractiveMs: number | null
+  /**
+   * Whether the page still lists its first places with this file refused (cold-start.ts,
+   * listsWithout). Without it, every file requested before the list showed counts as needed.
+   */
+  listsWithout?: (file: string) => Promise<boolean>
 }
 
 /** Origins of code that the shopper page of a build should not carry. */
@@ -90,7 +100,7 @@ function isMapGroup(group: string): boolean {
   return group === 'maplibre-gl' || group === 'src/map' || /^src\/features\/[^/]+\/map$/.test(group)
 }
 
-export function analyseBundle(input: BundleInput): BundleReport {
+export async function analyseBundle(input: BundleInput): Promise<BundleReport> {
   const manifest = JSON.parse(
     readFileSync(join(input.distDir, '.vite', 'manifest.json'), 'utf8'),
   ) as Manifest
@@ -141,13 +151,20 @@ export function analyseBundle(input: BundleInput): BundleReport {
   const before = (limit: number | null) =>
     [...requestedAt].filter(([, at]) => limit !== null && at <= limit).map(([file]) => file)
 
-  const list = closure([
-    entry.file,
-    ...before(input.firstPlacesListedMs).filter((file) => !mapOnly(file)),
-  ])
-  const parallel = new Set(
-    [...closure(before(input.firstPlacesListedMs).filter(mapOnly))].filter((f) => !list.has(f)),
+  // Requested before the list showed: needed by it unless the list shows without it (files the
+  // app preloads in parallel: MapLibre, the hours library, supabase-js). The entry's static
+  // imports block the first render whatever.
+  const entryClosure = closure([entry.file])
+  const requestedBeforeList = before(input.firstPlacesListedMs).filter(
+    (file) => !entryClosure.has(file),
   )
+  const notNeeded = new Set<string>()
+  for (const file of requestedBeforeList) {
+    if (mapOnly(file) || (input.listsWithout && (await input.listsWithout(file))))
+      notNeeded.add(file)
+  }
+  const list = closure([entry.file, ...requestedBeforeList.filter((f) => !notNeeded.has(f))])
+  const parallel = new Set([...closure([...notNeeded])].filter((f) => !list.has(f)))
   const upToMap = closure(before(input.mapInteractiveMs))
 
   const chunks: ChunkReport[] = files.map((file) => {
@@ -155,7 +172,7 @@ export function analyseBundle(input: BundleInput): BundleReport {
     const path: ChunkPath = list.has(file)
       ? 'list'
       : parallel.has(file)
-        ? 'map (parallel)'
+        ? 'parallel'
         : upToMap.has(file)
           ? 'map'
           : requestedAt.has(file)
@@ -174,7 +191,7 @@ export function analyseBundle(input: BundleInput): BundleReport {
       contents: contents.get(file)?.groups ?? [],
     }
   })
-  const order: ChunkPath[] = ['list', 'map (parallel)', 'map', 'after map', 'not loaded']
+  const order: ChunkPath[] = ['list', 'parallel', 'map', 'after map', 'not loaded']
   chunks.sort((a, b) => order.indexOf(a.path) - order.indexOf(b.path) || b.gzipBytes - a.gzipBytes)
 
   const total = (selected: ChunkReport[]): PathTotals => ({
@@ -184,7 +201,7 @@ export function analyseBundle(input: BundleInput): BundleReport {
     brotliBytes: selected.reduce((sum, c) => sum + c.brotliBytes, 0),
   })
   const onList = chunks.filter((c) => c.path === 'list')
-  const onPaths = chunks.filter((c) => ['list', 'map (parallel)', 'map'].includes(c.path))
+  const onPaths = chunks.filter((c) => ['list', 'parallel', 'map'].includes(c.path))
   const totals = { list: total(onList), upToMap: total(onPaths), all: total(chunks) }
 
   const misplaced = onPaths.flatMap((chunk) =>

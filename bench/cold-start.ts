@@ -248,3 +248,48 @@ async function visit(
     page.off('console', onConsole)
   }
 }
+
+/**
+ * Whether the shopper page lists its first places with `file` (a path under the origin, e.g.
+ * `assets/x.js`) refused by the network: what "needed to show the first places" means,
+ * measured rather than guessed from the order of requests. A chunk the app preloads in parallel
+ * (the hours library, supabase-js, MapLibre) is requested before the list shows, yet the list
+ * does not wait for it.
+ */
+export async function listsWithout(
+  browser: Browser,
+  baseUrl: string,
+  path: string,
+  file: string,
+  timeoutMs = 15_000,
+): Promise<boolean> {
+  const context = await browser.newContext({
+    ...PHONE,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+  })
+  try {
+    const blocked = new URL(`/${file}`, baseUrl).toString()
+    await context.route(
+      (url) => url.toString() === blocked,
+      (route) => route.abort('failed'),
+    )
+    const page = await context.newPage()
+    await page.goto(new URL(path, baseUrl).toString(), { waitUntil: 'commit' })
+    return await page
+      .waitForFunction(
+        (mark) => performance.getEntriesByName(mark).length > 0,
+        MARKS.firstPlacesListed,
+        {
+          timeout: timeoutMs,
+          polling: 50,
+        },
+      )
+      .then(
+        () => true,
+        () => false,
+      )
+  } finally {
+    await context.close()
+  }
+}

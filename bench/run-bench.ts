@@ -19,6 +19,7 @@ import {
   CHROMIUM_PATH,
   SLOW_4G,
   launchBenchBrowser,
+  listsWithout,
   measureColdStart,
   type ColdStartResult,
 } from './cold-start.ts'
@@ -165,6 +166,11 @@ async function main() {
 
   await coldStarts(servers, stub)
 
+  // A browser for the "does the list need this file?" loads of the bundle analysis.
+  let listBrowser: Awaited<ReturnType<typeof launchBenchBrowser>> | null = null
+  cleanups.push(async () => {
+    await listBrowser?.close()
+  })
   for (const mode of ['production', 'embedded'] as const) {
     const scenario = results.coldStart.find((s) => s.mode === mode && !s.throttled)
     const firstRun = scenario?.result.runs[0]?.first
@@ -177,6 +183,10 @@ async function main() {
         requests: firstRun.requests,
         firstPlacesListedMs: firstRun.marks.firstPlacesListed,
         mapInteractiveMs: firstRun.marks.mapInteractive,
+        listsWithout: async (file) => {
+          listBrowser ??= await launchBenchBrowser()
+          return listsWithout(listBrowser, servers[mode]!, SHOPPER_PATH, file)
+        },
       }),
     )
     if (report) {

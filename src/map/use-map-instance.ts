@@ -27,12 +27,20 @@ export function useMapInstance(
       if (cancelled) return
       instance = createMap({ ...rest, style: resolved, container })
       const created = instance
-      created.on('load', () => {
-        // The compact attribution opens itself at start and covers a phone's map; the page
-        // footer shows the same credits at all times, so start it folded.
+      // The compact attribution opens itself when the style's credits arrive and covers a
+      // phone's map; the page footer shows the same credits at all times, so it stays folded.
+      // Folded in the same task as MapLibre opens it, before anything is painted: once shown,
+      // its long text was the page's largest paint, and the last.
+      const fold = () =>
         container
           .querySelector('.maplibregl-compact-show')
           ?.classList.remove('maplibregl-compact-show')
+      created.on('styledata', fold)
+      created.on('sourcedata', fold)
+      created.once('load', () => {
+        fold()
+        created.off('styledata', fold)
+        created.off('sourcedata', fold)
         setMap(created)
       })
     })

@@ -57,21 +57,58 @@ export function createRestReader(options: RestReaderOptions): RestReader {
   }
 }
 
+export interface StoredSession {
+  accessToken: string
+  /** Seconds since the epoch. */
+  expiresAt: number
+  user: { id: string; email?: string | null; user_metadata?: Record<string, unknown> } | null
+}
+
 /**
- * The access token supabase-js keeps in localStorage (`sb-<project ref>-auth-token`), while
- * supabase-js itself is still downloading; null when absent, unreadable or about to expire (the
- * client refreshes it once loaded, and the session change refreshes the lists).
+ * The session supabase-js keeps in localStorage (`sb-<project ref>-auth-token`), readable while
+ * supabase-js itself is still downloading; null when absent or unreadable.
  */
-export function storedAccessToken(url: string, now = Date.now()): string | null {
+export function storedSession(url: string): StoredSession | null {
   try {
     const ref = new URL(url).hostname.split('.')[0]
     const raw = globalThis.localStorage?.getItem(`sb-${ref}-auth-token`)
     if (!raw) return null
-    const session = JSON.parse(raw) as { access_token?: unknown; expires_at?: unknown }
+    const session = JSON.parse(raw) as {
+      access_token?: unknown
+      expires_at?: unknown
+      user?: unknown
+    }
     if (typeof session.access_token !== 'string' || typeof session.expires_at !== 'number')
       return null
-    return session.expires_at * 1000 > now + 30_000 ? session.access_token : null
+    const user =
+      session.user && typeof session.user === 'object' && 'id' in session.user
+        ? (session.user as StoredSession['user'])
+        : null
+    return { accessToken: session.access_token, expiresAt: session.expires_at, user }
   } catch {
     return null
   }
+}
+
+/** Whether a stored session is still good for a while (supabase-js refreshes it otherwise). */
+export function isFresh(session: StoredSession, now = Date.now()): boolean {
+  return session.expiresAt * 1000 > now + 30_000
+}
+
+/**
+ * The stored access token while supabase-js is downloading; null when absent, unreadable or
+ * about to expire (the client refreshes it once loaded, and the session change refreshes the
+ * lists).
+ */
+export function storedAccessToken(url: string, now = Date.now()): string | null {
+  const session = storedSession(url)
+  return session && isFresh(session, now) ? session.accessToken : null
+}
+
+/** A magic link's return (tokens or a code in the URL): supabase-js must read it at once. */
+export function isAuthCallback(location: { hash: string; search: string }): boolean {
+  return (
+    /(^|[#&])(access_token|error_description)=/.test(location.hash) ||
+    /[?&]code=/.test(location.search)
+  )
 }

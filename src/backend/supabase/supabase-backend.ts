@@ -1,5 +1,11 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
-import { createRestReader, storedAccessToken } from './rest-read'
+import {
+  createRestReader,
+  isAuthCallback,
+  isFresh,
+  storedAccessToken,
+  storedSession,
+} from './rest-read'
 import type { VitrineBackend } from '../port'
 import { BackendError, toBackendError } from '../errors'
 import {
@@ -178,6 +184,13 @@ export function createSupabaseBackend(
     },
 
     async getSessionUser() {
+      // Before supabase-js has loaded: the stored session answers, unless it needs a refresh
+      // or a magic link is coming back.
+      if (!loaded && !isAuthCallback(window.location)) {
+        const stored = storedSession(config.url)
+        if (!stored) return null
+        if (isFresh(stored)) return toSessionUser(stored.user)
+      }
       const supabase = await getClient()
       const { data, error } = await supabase.auth.getSession()
       if (error) fail(error)
@@ -515,49 +528,59 @@ export function createSupabaseBackend(
     subscribe(listener: (change: BackendChange) => void) {
       let stop: (() => void) | null = null
       let cancelled = false
-      void getClient().then(
-        (supabase) => {
-          if (cancelled) return
-          const channel = supabase
-            .channel('vitrine-shops')
-            .on(
-              'postgres_changes',
-              { event: '*', schema: 'public', table: SQL_TABLES.shops.name },
-              (payload) => {
-                // A delete's `new` is an empty object; its `old` carries the key (and no territory).
-                const changed = payload.new as Partial<ShopRow> | undefined
-                const row = (
-                  changed && 'id' in changed ? changed : (payload.old ?? {})
-                ) as Partial<ShopRow>
-                listener({
-                  kind: 'shops',
-                  territorySlug: row.territory_slug ?? null,
-                  shopId: row.id ?? null,
-                })
-              },
-            )
-            .subscribe()
-          const { data } = supabase.auth.onAuthStateChange((event, session) => {
-            // The session supabase-js starts with is the one the first reads already used: no
-            // need to fetch the lists again.
-            if (
-              event === 'INITIAL_SESSION' &&
-              (tokenOfFirstReads === undefined ||
-                tokenOfFirstReads === (session?.access_token ?? null))
-            )
-              return
-            listener({ kind: 'session' })
-          })
-          stop = () => {
-            data.subscription.unsubscribe()
-            void supabase.removeChannel(channel)
-          }
-        },
-        () => {
-          // supabase-js could not be downloaded: the next call that needs it tries again and
-          // reports the failure; live updates resume with a reload.
-        },
-      )
+      // Live updates can wait for the first lists: supabase-js (Auth, Realtime) downloads once
+      // the page is idle, not in competition with them on a slow network; at once when a
+      // magic link comes back.
+      const connect = () => {
+        if (cancelled) return
+        void getClient().then(
+          (supabase) => {
+            if (cancelled) return
+            const channel = supabase
+              .channel('vitrine-shops')
+              .on(
+                'postgres_changes',
+                { event: '*', schema: 'public', table: SQL_TABLES.shops.name },
+                (payload) => {
+                  // A delete's `new` is empty; its `old` carries the key (and no territory).
+                  const changed = payload.new as Partial<ShopRow> | undefined
+                  const row = (
+                    changed && 'id' in changed ? changed : (payload.old ?? {})
+                  ) as Partial<ShopRow>
+                  listener({
+                    kind: 'shops',
+                    territorySlug: row.territory_slug ?? null,
+                    shopId: row.id ?? null,
+                  })
+                },
+              )
+              .subscribe()
+            const { data } = supabase.auth.onAuthStateChange((event, session) => {
+              // The session supabase-js starts with is the one the first reads already used: no
+              // need to fetch the lists again.
+              if (
+                event === 'INITIAL_SESSION' &&
+                (tokenOfFirstReads === undefined ||
+                  tokenOfFirstReads === (session?.access_token ?? null))
+              )
+                return
+              listener({ kind: 'session' })
+            })
+            stop = () => {
+              data.subscription.unsubscribe()
+              void supabase.removeChannel(channel)
+            }
+          },
+          () => {
+            // supabase-js could not be downloaded: the next call that needs it tries again and
+            // reports the failure; live updates resume with a reload.
+          },
+        )
+      }
+      if (isAuthCallback(window.location)) connect()
+      else if ('requestIdleCallback' in window)
+        window.requestIdleCallback(connect, { timeout: 3000 })
+      else setTimeout(connect, 1000)
       return () => {
         cancelled = true
         stop?.()

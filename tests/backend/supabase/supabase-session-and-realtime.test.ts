@@ -163,10 +163,14 @@ describe('Supabase adapter: realtime changes', () => {
     const changes: BackendChange[] = []
     const unsubscribe = backend.subscribe((change) => changes.push(change))
 
-    await vi.waitFor(() => {
-      const socket = FakeRealtimeSocket.instances[0]
-      expect(socket?.sent.some((message) => message[3] === 'phx_join')).toBe(true)
-    })
+    // Realtime connects once the page is idle (after a second at most without idle callbacks).
+    await vi.waitFor(
+      () => {
+        const socket = FakeRealtimeSocket.instances[0]
+        expect(socket?.sent.some((message) => message[3] === 'phx_join')).toBe(true)
+      },
+      { timeout: 5000 },
+    )
     const socket = FakeRealtimeSocket.instances[0]!
     expect(new URL(socket.url).pathname).toBe('/realtime/v1/websocket')
     const join = socket.sent.find((message) => message[3] === 'phx_join')!

@@ -5,8 +5,8 @@ import type { PlacesMapProps } from '../map/places-map'
 let placesMapModule: Promise<typeof import('../map/places-map')> | null = null
 
 /**
- * Starts downloading the map (MapLibre and the layers) once, as early as the caller likes: the
- * app calls it before the backend is up, so that both load in parallel.
+ * Downloads the map (MapLibre and the layers) once. The page's first render starts it, in
+ * parallel with its places' request; a failed download can be tried again.
  */
 export function preloadPlacesMap() {
   placesMapModule ??= import('../map/places-map').catch((error: unknown) => {
@@ -69,9 +69,13 @@ function MapLoadError({ retry }: { retry: () => void }) {
   )
 }
 
-/** The shoppers' map, downloaded apart from the page. */
-export function LazyPlacesMap(props: PlacesMapProps) {
+/**
+ * The shoppers' map, downloaded apart from the page once `load` is true (a placeholder of the
+ * same size holds its place until then, so nothing moves).
+ */
+export function LazyPlacesMap({ load = true, ...props }: PlacesMapProps & { load?: boolean }) {
   const [PlacesMap, setPlacesMap] = useState(lazyPlacesMap)
+  if (!load) return <MapPlaceholder />
   return (
     <MapLoadBoundary onRetry={() => setPlacesMap(lazyPlacesMap)}>
       <PlacesMap {...props} />

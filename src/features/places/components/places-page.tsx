@@ -58,8 +58,12 @@ export function PlacesPage({
   const area = useViewportShops(territory.slug, areaQuery)
   const shops = byViewport ? area : whole
   const areaFull = byViewport && (area.data?.length ?? 0) >= VIEWPORT_ROWS
+  // The hours' verdicts follow the first places, never delay them.
+  const hoursLoaded = useOpeningHoursLoaded(shops.isSuccess)
+  // The map (MapLibre, 300 KB) downloads once the places have come (or failed), in parallel
+  // with the list's rendering rather than competing with its data on a slow network.
+  const mapWanted = !shops.isPending
 
-  const hoursLoaded = useOpeningHoursLoaded()
   const index = useMemo(
     () => createPlaceIndex(shops.data ?? []),
     // Built again with the hours once their library has arrived: the list does not wait for it.
@@ -104,6 +108,7 @@ export function PlacesPage({
   return (
     <div className="places-page">
       <LazyPlacesMap
+        load={mapWanted}
         territory={territory}
         features={features}
         selectedId={selectedId}
@@ -113,19 +118,20 @@ export function PlacesPage({
         {...(byViewport ? { onViewportChange: mapMoved } : {})}
       />
       <aside className="places-panel" aria-label={t('filters.title')}>
-        {shops.isSuccess ? (
-          <button
-            type="button"
-            className="results-jump"
-            onClick={() => {
-              // Scroll the panel only: the page itself is a fixed-height layout.
-              const results = resultsRef.current
-              results?.parentElement?.scrollTo({ top: results.offsetTop, behavior: 'smooth' })
-            }}
-          >
-            {t('list.show')(items.length)}
-          </button>
-        ) : null}
+        {/* Always there (disabled while loading), so that the panel does not jump when the
+            places arrive. */}
+        <button
+          type="button"
+          className="results-jump"
+          disabled={!shops.isSuccess}
+          onClick={() => {
+            // Scroll the panel only: the page itself is a fixed-height layout.
+            const results = resultsRef.current
+            results?.parentElement?.scrollTo({ top: results.offsetTop, behavior: 'smooth' })
+          }}
+        >
+          {shops.isSuccess ? t('list.show')(items.length) : t('list.loading')}
+        </button>
         <TerritoryPicker territories={territories} current={territory} />
         <FilterPanel territorySlug={territory.slug} categories={categories.data ?? []} />
         <div ref={resultsRef} className="places-results">

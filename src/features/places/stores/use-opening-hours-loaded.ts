@@ -6,17 +6,19 @@ import {
 } from '../utils/opening-hours'
 
 /**
- * Whether the hours library is there, starting its download if not; the component renders again
- * when it arrives. A failed download is tried again when the device comes back online.
+ * Whether the hours library is there, starting its download if not (once `start` is true: the
+ * shoppers' page waits for its first places, so that the library does not compete with them on
+ * a slow network); the component renders again when it arrives. A failed download is tried
+ * again when the device comes back online.
  */
-export function useOpeningHoursLoaded(): boolean {
+export function useOpeningHoursLoaded(start = true): boolean {
   const loaded = useSyncExternalStore(onOpeningHoursLoaded, isOpeningHoursLoaded)
   useEffect(() => {
-    if (loaded) return
+    if (loaded || !start) return
     const load = () => void loadOpeningHours().catch(() => {})
     load()
     window.addEventListener('online', load)
     return () => window.removeEventListener('online', load)
-  }, [loaded])
+  }, [loaded, start])
   return loaded
 }

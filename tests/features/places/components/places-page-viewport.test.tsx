@@ -63,7 +63,7 @@ describe('PlacesPage, whole territory or by viewport', () => {
     )
     // Before the map has loaded, the territory's frame.
     expect(inViewport.mock.calls[0]![0]).toMatchObject({ bounds: [0.1, 46.4, 0.6, 46.75] })
-    expect(screen.getByRole('region', { name: 'Carte' })).toHaveAttribute(
+    expect(await screen.findByRole('region', { name: 'Carte' })).toHaveAttribute(
       'data-by-viewport',
       'true',
     )

@@ -7,11 +7,17 @@ import { useTerritories } from '@/features/places/api/get-territories'
 import { PlacesPage } from '@/features/places/components/places-page'
 import { AccountMenu } from '@/features/account/components/account-menu'
 import { Credits } from './credits'
-import { CurationPage, LazyPage, MerchantPage, ReferencingPage } from './lazy-pages'
+import {
+  BackgroundBoundary,
+  CurationPage,
+  LazyPage,
+  MerchantBackground,
+  MerchantPage,
+  ReferencingPage,
+} from './lazy-pages'
 import { territorySlugFromPath, pageFromPath } from './territory-route'
 import { MERCHANT_PATH } from '@/lib/routes'
-import { useStatusOutboxSender } from '@/features/merchant/api/use-status-outbox-sender'
-import { InvitationsNotice } from '@/features/merchant/components/invitations-notice'
+import { useSessionUser } from '@/features/account/api/get-session-user'
 
 export function App() {
   const t = useT()
@@ -21,8 +27,7 @@ export function App() {
   const slug = territorySlugFromPath(window.location.pathname, env.defaultTerritory)
   const page = pageFromPath(window.location.pathname)
   const merchant = page === 'merchant'
-  // A merchant's unsent taps go out whichever page is open.
-  useStatusOutboxSender()
+  const session = useSessionUser()
   const territory = territories.data?.find((candidate) => candidate.slug === slug) ?? null
 
   useEffect(() => {
@@ -82,8 +87,12 @@ export function App() {
         </nav>
       </header>
       {backend.mode === 'embedded' ? <p className="demo-banner">{t('backend.embedded')}</p> : null}
-      {/* Invitations bind on sign-in, whichever page the merchant signs in on. */}
-      <InvitationsNotice />
+      {/* A merchant's unsent taps go out, and invitations bind, whichever page is open. */}
+      {session.data ? (
+        <BackgroundBoundary>
+          <MerchantBackground />
+        </BackgroundBoundary>
+      ) : null}
       <main className="app-main">
         {territories.isError ? (
           <div role="alert">

@@ -25,6 +25,13 @@ export const ReferencingPage = lazy(() =>
   })),
 )
 
+// Only for signed-in users: visitors never download merchants' code.
+export const MerchantBackground = lazy(() =>
+  import('@/features/merchant/components/merchant-background').then((m) => ({
+    default: m.MerchantBackground,
+  })),
+)
+
 function Loading() {
   const t = useT()
   return <p role="status">{t('list.loading')}</p>
@@ -53,5 +60,21 @@ export class LazyPage extends Component<{ children: ReactNode }, { failed: boole
   render() {
     if (this.state.failed) return <LoadFailed />
     return <Suspense fallback={<Loading />}>{this.props.children}</Suspense>
+  }
+}
+
+/**
+ * The signed-in user's background work, whose download may fail without taking the page down:
+ * unsent taps stay queued on the device (and the merchant's page shows them as pending).
+ */
+export class BackgroundBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  state = { failed: false }
+
+  static getDerivedStateFromError() {
+    return { failed: true }
+  }
+
+  render() {
+    return this.state.failed ? null : <Suspense fallback={null}>{this.props.children}</Suspense>
   }
 }

@@ -7,6 +7,7 @@ import type { VitrineBackend } from '@/backend/port'
 import type { BackendChange, Shop } from '@/backend/types'
 import { placesKeys } from '@/features/places/api/places-keys'
 import { curationKeys } from '@/features/curation/api/curation-keys'
+import { accountKeys } from '@/features/account/api/account-keys'
 import { merchantKeys } from '@/features/merchant/api/merchant-keys'
 import { makeShop } from '../fixtures/shops'
 
@@ -64,7 +65,7 @@ describe('useBackendChanges', () => {
   it('refreshes everything a signed-in user sees when the session changes', async () => {
     const { queryClient, emit } = setup()
     const keys = [
-      curationKeys.curatedTerritories('claire'),
+      accountKeys.curatedTerritories('claire'),
       curationKeys.mySubmissions('claire'),
       curationKeys.submissions('grand-poitiers'),
       merchantKeys.myShops('claire'),

@@ -5,7 +5,7 @@ import { useSessionUser } from '../api/get-session-user'
 import { useResetDemoData } from '../api/reset-demo-data'
 import { useSignIn, useSignOut } from '../api/sign-in'
 import { CURATION_PATH, MERCHANT_PATH, REFERENCING_PATH } from '@/lib/routes'
-import { useCuratedTerritories } from '@/features/curation/api/get-curated-territories'
+import { useCuratedTerritories } from '../api/get-curated-territories'
 
 /**
  * Sign-in; once signed in, one compact "Compte" button (a phone's header has no room for more)

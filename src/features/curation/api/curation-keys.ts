@@ -2,9 +2,7 @@
 export const curationKeys = {
   all: ['curation'] as const,
   subcategories: () => [...curationKeys.all, 'subcategories'] as const,
-  // Keyed by user, so that switching accounts never shows the previous user's lists.
-  curatedTerritories: (userId: string | null) =>
-    [...curationKeys.all, 'curated-territories', userId] as const,
+  // Keyed by user, so that switching accounts never shows the previous user's list.
   mySubmissions: (userId: string | null) =>
     [...curationKeys.all, 'my-submissions', userId] as const,
   submissions: (territorySlug: string) =>

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
-import { useSessionUser } from '@/features/account/api/get-session-user'
-import { curationKeys } from './curation-keys'
+import { useSessionUser } from './get-session-user'
+import { accountKeys } from './account-keys'
 
 export function getCuratedTerritories(backend: VitrineBackend, signal?: AbortSignal) {
   return backend.listCuratedTerritories(signal)
@@ -10,7 +10,7 @@ export function getCuratedTerritories(backend: VitrineBackend, signal?: AbortSig
 
 export function getCuratedTerritoriesQueryOptions(backend: VitrineBackend, userId: string | null) {
   return queryOptions({
-    queryKey: curationKeys.curatedTerritories(userId),
+    queryKey: accountKeys.curatedTerritories(userId),
     queryFn: ({ signal }) => getCuratedTerritories(backend, signal),
   })
 }

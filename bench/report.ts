@@ -37,9 +37,19 @@ export interface BenchResults {
   coldStart: ColdStartScenario[]
   lighthouse: LighthouseResult | null
   filtering: FilteringMedians | null
+  /** Every combination of the shopper's filters, per size (filter-combinations.bench.ts). */
+  filterCombinations: Record<string, FilterCombinations> | null
   database: unknown
   verdicts: Verdict[]
   errors: { step: string; message: string }[]
+}
+
+export interface FilterCombinations {
+  combinations: number
+  runsPerCombination: number
+  medianMs: number
+  p95Ms: number
+  worst: { name: string; medianMs: number; results: number }
 }
 
 /** Cold-start aims of the issue, in ms, for the median of the first-places mark. */
@@ -271,6 +281,22 @@ export function formatReport(results: BenchResults): string {
     sections.push(
       heading('Filtering (vitest bench), median ms per call'),
       filteringTable(results.filtering),
+    )
+  }
+  if (results.filterCombinations) {
+    const sizes = Object.entries(results.filterCombinations)
+    sections.push(
+      heading('Filtering, every combination of the filters (median ms per call, per combination)'),
+      table(
+        ['places', 'combinations', 'median', 'p95', 'worst combination'],
+        sizes.map(([size, c]) => [
+          Number(size).toLocaleString('en'),
+          String(c.combinations),
+          c.medianMs.toFixed(3),
+          c.p95Ms.toFixed(3),
+          `${c.worst.name}: ${c.worst.medianMs.toFixed(3)}`,
+        ]),
+      ),
     )
   }
   if (results.database !== null && results.database !== undefined) {

@@ -31,6 +31,7 @@ import {
   scoreVerdict,
   writeResults,
   type BenchResults,
+  type FilterCombinations,
   type FilteringMedians,
 } from './report.ts'
 import { checkStubAgainstSnapshots } from './supabase-stub/fidelity.ts'
@@ -77,6 +78,7 @@ const results: BenchResults = {
   coldStart: [],
   lighthouse: null,
   filtering: null,
+  filterCombinations: null,
   database: null,
   verdicts: [],
   errors: [],
@@ -216,6 +218,20 @@ async function main() {
 
   if (!SKIP.has('filtering')) {
     results.filtering = await step('filtering benchmark (vitest bench)', filteringBench)
+    // Written by filter-combinations.bench.ts during the same vitest run.
+    const combinations = join(WORK, 'filter-combinations.json')
+    if (existsSync(combinations)) {
+      const all = JSON.parse(readFileSync(combinations, 'utf8')) as Record<
+        string,
+        FilterCombinations & { perCombination?: unknown }
+      >
+      results.filterCombinations = Object.fromEntries(
+        Object.entries(all).map(([size, { perCombination: _detail, ...summary }]) => [
+          size,
+          summary,
+        ]),
+      )
+    }
   }
   if (!SKIP.has('database')) {
     results.database = await step('database benchmark (bench/db)', databaseBench)

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useBackend } from '@/backend/backend-context'
 import { getTerritoryShopsQueryOptions } from '@/features/places/api/get-territory-shops'
@@ -56,12 +56,14 @@ export function CurationPage() {
   const user = useSessionUser()
   const territories = useCuratedTerritories()
   const [chosen, setChosen] = useState<string | null>(null)
-  if (user.isPending) return <p role="status">{c('loading')}</p>
-  if (!user.data) return <p>{c('signInFirst')}</p>
-  if (territories.isPending) return <p role="status">{c('loading')}</p>
-  if (territories.isError) return <p role="alert">{c('loadError')}</p>
+  // Messages sit in the page's frame, as its content would.
+  const framed = (message: ReactNode) => <div className="curation-page">{message}</div>
+  if (user.isPending) return framed(<p role="status">{c('loading')}</p>)
+  if (!user.data) return framed(<p>{c('signInFirst')}</p>)
+  if (territories.isPending) return framed(<p role="status">{c('loading')}</p>)
+  if (territories.isError) return framed(<p role="alert">{c('loadError')}</p>)
   const list = territories.data
-  if (list.length === 0) return <p>{c('notCurator')}</p>
+  if (list.length === 0) return framed(<p>{c('notCurator')}</p>)
   const territory = list.find((candidate) => candidate.slug === chosen) ?? list[0]!
   return (
     <div className="curation-page">

@@ -6,22 +6,10 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
-/** Debian's Chromium, never a downloaded browser. */
-export const CHROMIUM_PATH = '/usr/bin/chromium'
+// The browser tests' Chromium and flags, for the same rendering path.
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/e2e/chromium.ts'
 
-/** The flags the browser tests use (tests/e2e/browser.ts), for the same rendering path. */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  // Offline: only the local servers resolve, so nothing can reach the internet.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-]
+export { CHROMIUM_FLAGS, CHROMIUM_PATH }
 
 export function launchBenchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS })

@@ -4,28 +4,14 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { inflateSync } from 'node:zlib'
 import { inject } from 'vitest'
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium'
 
-/** Debian's Chromium: the only browser these tests use (never a downloaded one). */
-export const CHROMIUM_PATH = '/usr/bin/chromium'
+export { CHROMIUM_PATH } from './chromium'
 
 export const SCREENSHOT_DIR = join(dirname(fileURLToPath(import.meta.url)), '__screenshots__')
 
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  // Belt and braces next to the request routing in newPage: no host name resolves except the
-  // local preview server, so nothing (workers, browser services) can reach the internet.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-]
-
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: LAUNCH_ARGS })
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS })
 }
 
 export type Viewport = 'phone' | 'desktop'

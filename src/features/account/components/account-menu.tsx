@@ -43,6 +43,15 @@ export function AccountMenu() {
     signIn.mutate({ kind: 'email-code-verify', email, code }, { onSuccess: close })
   }
 
+  // The demo reset, offered signed in or not (the embedded backend only).
+  const resetLink = backend.resetDemoData ? (
+    <p>
+      <button type="button" className="link-button" onClick={() => setConfirmingReset(true)}>
+        {t('account.reset')}
+      </button>
+    </p>
+  ) : null
+
   return (
     <div className="account-menu">
       {user ? (
@@ -89,17 +98,7 @@ export function AccountMenu() {
                 {t('account.signOutError')} {signOut.error.message}
               </p>
             ) : null}
-            {backend.resetDemoData ? (
-              <p>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => setConfirmingReset(true)}
-                >
-                  {t('account.reset')}
-                </button>
-              </p>
-            ) : null}
+            {resetLink}
             <div className="dialog-actions">
               <button type="button" onClick={close}>
                 {t('account.close')}
@@ -162,17 +161,7 @@ export function AccountMenu() {
                 </ul>
               </>
             ) : null}
-            {backend.resetDemoData ? (
-              <p>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => setConfirmingReset(true)}
-                >
-                  {t('account.reset')}
-                </button>
-              </p>
-            ) : null}
+            {resetLink}
             {methods.email ? (
               <>
                 <form onSubmit={requestEmail}>

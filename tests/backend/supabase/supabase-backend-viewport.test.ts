@@ -1,10 +1,7 @@
-import { createClient } from '@supabase/supabase-js'
-import { describe, expect, it, vi } from 'vitest'
-import { createSupabaseBackend } from '@/backend/supabase/supabase-backend'
+import { describe, expect, it } from 'vitest'
+import { backendWith, json } from './fake-supabase'
 import { BackendError } from '@/backend/errors'
 import { SHOP_COLUMNS } from '@/backend/sql-objects'
-
-const URL_BASE = 'https://project.supabase.test'
 
 function shopRow(id: string) {
   const values: Record<string, unknown> = {
@@ -24,31 +21,6 @@ function shopRow(id: string) {
   }
   return Object.fromEntries(SHOP_COLUMNS.map((column) => [column, values[column] ?? null]))
 }
-
-function backendWith(respond: () => Response) {
-  const calls: { url: URL; init: RequestInit }[] = []
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(
-      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
-    )
-    calls.push({ url, init })
-    return respond()
-  })
-  const client = createClient(URL_BASE, 'anon-key', {
-    global: { fetch: fetchMock as unknown as typeof fetch },
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-  })
-  return {
-    backend: createSupabaseBackend(
-      { url: URL_BASE, anonKey: 'anon-key', fetch: fetchMock as unknown as typeof fetch },
-      client,
-    ),
-    calls,
-  }
-}
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 
 describe('Supabase adapter: listShopsInViewport', () => {
   it('calls shops_in_viewport with named arguments and keeps the rows’ order', async () => {

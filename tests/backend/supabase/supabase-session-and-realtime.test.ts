@@ -1,15 +1,9 @@
-import { createClient } from '@supabase/supabase-js'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createSupabaseBackend } from '@/backend/supabase/supabase-backend'
+import { backendWith, json } from './fake-supabase'
 import type { BackendChange } from '@/backend/types'
 
 // Supabase Auth and Realtime, spoken to at the protocol level: Auth over a fake fetch, Realtime
 // over a fake WebSocket that answers like the Realtime server (Phoenix protocol, version 2).
-
-const URL_BASE = 'https://project.supabase.test'
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 
 type PhoenixMessage = [string | null, string | null, string, string, Record<string, unknown>]
 
@@ -71,29 +65,6 @@ class FakeRealtimeSocket {
   }
 }
 
-function backendWith(respond: (url: URL, init: RequestInit) => Response) {
-  const calls: { url: URL; init: RequestInit }[] = []
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(
-      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
-    )
-    calls.push({ url, init })
-    return respond(url, init)
-  })
-  const client = createClient(URL_BASE, 'anon-key', {
-    global: { fetch: fetchMock as unknown as typeof fetch },
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    realtime: { transport: FakeRealtimeSocket as unknown as typeof WebSocket },
-  })
-  return {
-    backend: createSupabaseBackend(
-      { url: URL_BASE, anonKey: 'anon-key', fetch: fetchMock as unknown as typeof fetch },
-      client,
-    ),
-    calls,
-  }
-}
-
 const USER = {
   id: '6d1c1d6e-0000-4000-8000-000000000001',
   aud: 'authenticated',
@@ -111,7 +82,7 @@ afterEach(() => {
 
 describe('Supabase adapter: sign-in with a six-digit code', () => {
   it('verifies the code, then calls the database as the signed-in user', async () => {
-    const { backend, calls } = backendWith((url) => {
+    const { backend, calls } = backendWithRealtime((url) => {
       if (url.pathname === '/auth/v1/verify') {
         return json({
           access_token: 'user-jwt',
@@ -147,7 +118,7 @@ describe('Supabase adapter: sign-in with a six-digit code', () => {
   })
 
   it('refuses a wrong code with the server’s error, signed out', async () => {
-    const { backend } = backendWith(() =>
+    const { backend } = backendWithRealtime(() =>
       json({ code: 403, error_code: 'otp_expired', msg: 'Token has expired or is invalid' }, 403),
     )
     await expect(
@@ -159,7 +130,7 @@ describe('Supabase adapter: sign-in with a six-digit code', () => {
 
 describe('Supabase adapter: realtime changes', () => {
   it('subscribes to every change of the shops table and reports each one', async () => {
-    const { backend } = backendWith(() => json([]))
+    const { backend } = backendWithRealtime(() => json([]))
     const changes: BackendChange[] = []
     const unsubscribe = backend.subscribe((change) => changes.push(change))
 
@@ -240,3 +211,10 @@ describe('Supabase adapter: realtime changes', () => {
     )
   })
 })
+
+/** With Realtime over the fake socket. */
+function backendWithRealtime(respond: (url: URL, init: RequestInit) => Response) {
+  return backendWith(respond, {
+    realtime: { transport: FakeRealtimeSocket as unknown as typeof WebSocket },
+  })
+}

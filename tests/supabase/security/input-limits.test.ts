@@ -367,3 +367,33 @@ describe('RPCs: every text argument', () => {
     expect(error?.code).toBe('22P05')
   })
 })
+
+describe('import messages for the control-character constraints', () => {
+  const message = async (constraint: string) =>
+    (
+      await db.superuser<{ m: string }>(
+        `select private.import_error_message('23514', $1, null, 'raw') as m`,
+        [constraint],
+      )
+    )[0]!.m
+
+  it('words each new constraint in French', async () => {
+    expect(await message('shops_website_clean')).toBe(
+      'Site web invalide : caractères de contrôle interdits',
+    )
+    expect(await message('shops_social_links_clean')).toBe(
+      'Liens invalides : caractères de contrôle interdits',
+    )
+    expect(await message('shops_source_ref_clean')).toBe(
+      'Clé de la ligne invalide : caractères de contrôle interdits',
+    )
+    expect(await message('shops_source_attribution_clean')).toBe(
+      'Crédit de la source invalide : caractères de contrôle interdits',
+    )
+  })
+
+  it('keeps the earlier messages', async () => {
+    expect(await message('shops_postcode_check')).toBe('Code postal invalide (5 chiffres)')
+    expect(await message('some_other_check')).toBe('Valeur refusée : raw')
+  })
+})

@@ -9,12 +9,12 @@
  *          --skip <step,…> among build, throttled, lighthouse, filtering, database.
  *          (--skip build reuses the previous builds in node_modules/.cache/vitrine-bench.)
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
-import { createServer } from 'node:net'
 import { analyseBundle } from './bundle-size.ts'
+import { signalGroup, startPreview, stopProcessGroup } from '../tests/e2e/preview-server.ts'
 import {
   CHROMIUM_PATH,
   SLOW_4G,
@@ -43,7 +43,6 @@ const WORK = join(ROOT, 'bench', 'results.tmp')
 /** The builds: out of the linted tree (eslint reads no .gitignore) and out of git. */
 const BUILDS = join(ROOT, 'node_modules', '.cache', 'vitrine-bench')
 const RESULTS = join(ROOT, 'bench', 'results.json')
-const HOST = '127.0.0.1'
 const SHOPPER_PATH = '/'
 /** Any non-empty value: the stub does not check it. */
 const FAKE_ANON_KEY = 'bench-fake-anon-key'
@@ -397,91 +396,9 @@ function run(
 }
 
 async function preview(outDir: string): Promise<string> {
-  let lastError: unknown
-  // The port is free when picked but could be taken before vite binds it: try a few.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort()
-    const baseUrl = `http://${HOST}:${port}/`
-    const server = spawn(
-      'npx',
-      [
-        '--no-install',
-        'vite',
-        'preview',
-        '--outDir',
-        outDir,
-        '--port',
-        String(port),
-        '--strictPort',
-        '--host',
-        HOST,
-      ],
-      { cwd: ROOT, env: buildEnv({}), stdio: 'ignore', detached: true },
-    )
-    const stop = () => stopGroup(server)
-    try {
-      await waitUntilServing(baseUrl, server)
-      cleanups.push(stop)
-      return baseUrl
-    } catch (error) {
-      await stop()
-      lastError = error
-    }
-  }
-  throw lastError
-}
-
-async function waitUntilServing(url: string, server: ChildProcess) {
-  const deadline = Date.now() + 30_000
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`vite preview exited (${server.signalCode ?? server.exitCode})`)
-    }
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) })
-      if (response.ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`vite preview did not answer at ${url} within 30 s`)
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, HOST, () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolvePromise(port))
-    })
-  })
-}
-
-/** npx starts node under it: signal the whole process group this script created. */
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  if (child.pid === undefined) return
-  try {
-    process.kill(-child.pid, signal)
-  } catch {
-    // already gone
-  }
-}
-
-async function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise<void>((r) => child.once('exit', () => r()))
-  signalGroup(child, 'SIGTERM')
-  const timedOut = await Promise.race([
-    exited.then(() => false),
-    new Promise<boolean>((r) => setTimeout(() => r(true), 5_000)),
-  ])
-  if (timedOut) {
-    signalGroup(child, 'SIGKILL')
-    await exited
-  }
+  const { server, baseUrl } = await startPreview({ cwd: ROOT, env: buildEnv({}), outDir })
+  cleanups.push(() => stopProcessGroup(server))
+  return baseUrl
 }
 
 async function runCleanups() {

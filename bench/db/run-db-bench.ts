@@ -15,7 +15,6 @@
  */
 import { execFileSync } from 'node:child_process'
 import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -35,6 +34,7 @@ import {
   setupSql,
 } from './synthetic-shops'
 import { percentile, randomViewports, type Rng, mulberry32 } from './viewports'
+import { freePort } from '../../tests/e2e/preview-server'
 
 const PG_BIN = '/usr/lib/postgresql/15/bin'
 const SIZES = [100_000, 400_000]
@@ -47,18 +47,6 @@ const P95_TARGET_MS = 50
 interface Server {
   url: string
   stop(): Promise<void>
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('port')),
-      )
-    })
-  })
 }
 
 /** PostgreSQL refuses to run as root: run its binaries as `postgres` then. */

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
+import { signalGroup, startPreview, stopProcessGroup } from './preview-server'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,7 +14,6 @@ declare module 'vitest' {
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..')
 const DIST = join(ROOT, 'dist')
-const HOST = '127.0.0.1'
 const SUPABASE_VARS = ['VITE_SUPABASE_URL', 'VITE_SUPABASE_ANON_KEY']
 
 /**
@@ -33,7 +32,7 @@ export default async function setup(project: TestProject) {
   }
 
   const start = performance.now()
-  const { server, baseUrl, output } = await startPreview(env)
+  const { server, baseUrl, output } = await startPreview({ cwd: ROOT, env })
   log(`vite preview ready at ${baseUrl} in ${seconds(start)}`)
   project.provide('baseUrl', baseUrl)
   // If vitest is interrupted before the teardown runs, do not leave the server behind.
@@ -51,7 +50,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     process.off('exit', killOnExit)
     server.off('exit', onUnexpectedExit)
-    await stop(server)
+    await stopProcessGroup(server)
   }
 }
 
@@ -94,88 +93,6 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
       )
     })
   })
-}
-
-async function startPreview(
-  env: NodeJS.ProcessEnv,
-): Promise<{ server: ChildProcess; baseUrl: string; output: () => string }> {
-  let lastError: unknown
-  // The port is free when picked but could be taken before vite binds it (--strictPort fails
-  // then): try a few times.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort()
-    const baseUrl = `http://${HOST}:${port}/`
-    const server = spawn(
-      'npx',
-      ['--no-install', 'vite', 'preview', '--port', String(port), '--strictPort', '--host', HOST],
-      // Own process group, so that stopping it also stops the node process npx starts.
-      { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-    )
-    let output = ''
-    server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    try {
-      await waitUntilServing(baseUrl, server, 30_000)
-      return { server, baseUrl, output: () => output }
-    } catch (error) {
-      await stop(server)
-      lastError = new Error(`${(error as Error).message}\n${output}`)
-    }
-  }
-  throw lastError
-}
-
-async function waitUntilServing(url: string, server: ChildProcess, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`e2e: vite preview exited (${server.signalCode ?? server.exitCode})`)
-    }
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) })
-      if (response.ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`e2e: vite preview did not answer at ${url} within ${timeoutMs / 1000}s`)
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, HOST, () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolvePromise(port))
-    })
-  })
-}
-
-async function stop(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null || server.pid === undefined) return
-  const exited = new Promise<void>((r) => server.once('exit', () => r()))
-  signalGroup(server, 'SIGTERM')
-  const killed = await Promise.race([
-    exited.then(() => false),
-    new Promise<boolean>((r) => setTimeout(() => r(true), 5_000)),
-  ])
-  if (killed) {
-    signalGroup(server, 'SIGKILL')
-    await exited
-  }
-}
-
-/** Signals the server's whole process group (npx and the vite node process it started). */
-function signalGroup(server: ChildProcess, signal: NodeJS.Signals) {
-  if (server.pid === undefined) return
-  try {
-    process.kill(-server.pid, signal)
-  } catch {
-    // already gone
-  }
 }
 
 function seconds(start: number): string {

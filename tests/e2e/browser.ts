@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { inflateSync } from 'node:zlib'
-import { inject } from 'vitest'
+import { expect, inject } from 'vitest'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium'
 
 export { CHROMIUM_PATH } from './chromium'
@@ -101,6 +101,32 @@ function isAllowed(url: string, origin: string): boolean {
 }
 
 /** Saves a viewport PNG to tests/e2e/__screenshots__/<name>.png and returns its bytes. */
+/**
+ * Runs a journey in a fresh page and closes it. On failure, a screenshot named after the test
+ * and the page's errors; on success, the page must have raised none. `prepare` runs before the
+ * journey (permissions, geolocation).
+ */
+export async function withTestPage(
+  browser: Browser,
+  viewport: Viewport,
+  fn: (t: TestPage) => Promise<void>,
+  prepare?: (t: TestPage) => Promise<void>,
+): Promise<void> {
+  const t = await newPage(browser, viewport)
+  try {
+    await prepare?.(t)
+    await fn(t)
+    expect(t.pageErrors).toEqual([])
+  } catch (error) {
+    const name = expect.getState().currentTestName?.replace(/[^a-z0-9]+/gi, '-') ?? 'unknown'
+    await screenshot(t.page, `failure-${name}`).catch(() => undefined)
+    console.error(`[${viewport}] page errors:`, t.pageErrors, 'console errors:', t.consoleErrors)
+    throw error
+  } finally {
+    await t.close()
+  }
+}
+
 export async function screenshot(page: Page, name: string): Promise<Buffer> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   return page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' })

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newPage, screenshot, type TestPage, type Viewport } from './browser'
+import { launchBrowser, screenshot, withTestPage, type TestPage, type Viewport } from './browser'
 
 // The curators' space in the built app: a merchant's request goes through the queue to the
 // shoppers' map, and a questionnaire CSV is checked line by line before an all-or-nothing import.
@@ -20,19 +20,8 @@ afterAll(async () => {
 /** Names no seed shop and no earlier run in the same context can have. */
 const stamp = `${Date.now()}`
 
-async function withPage(viewport: Viewport, fn: (t: TestPage) => Promise<void>) {
-  const t = await newPage(browser, viewport)
-  try {
-    await fn(t)
-    expect(t.pageErrors).toEqual([])
-  } catch (error) {
-    const name = expect.getState().currentTestName?.replace(/[^a-z0-9]+/gi, '-') ?? 'unknown'
-    await screenshot(t.page, `failure-${name}`).catch(() => undefined)
-    console.error(`[${viewport}] page errors:`, t.pageErrors, 'console errors:', t.consoleErrors)
-    throw error
-  } finally {
-    await t.close()
-  }
+function withPage(viewport: Viewport, fn: (t: TestPage) => Promise<void>) {
+  return withTestPage(browser, viewport, fn)
 }
 
 async function open(page: Page, path: string) {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newPage, screenshot, type TestPage, type Viewport } from './browser'
+import { launchBrowser, screenshot, withTestPage, type TestPage, type Viewport } from './browser'
 
 // The shopper's journeys on the built app: filters, distance, the shared URL.
 
@@ -56,27 +56,12 @@ async function listedDistancesKm(page: Page): Promise<number[]> {
   })
 }
 
-async function withPage(
-  viewport: Viewport,
-  fn: (t: TestPage) => Promise<void>,
-  permissions?: string[],
-) {
-  const t = await newPage(browser, viewport)
-  if (permissions) {
-    await t.context.grantPermissions(permissions)
-    await t.context.setGeolocation(POITIERS_CENTRE)
-  }
-  try {
-    await fn(t)
-    expect(t.pageErrors).toEqual([])
-  } catch (error) {
-    const name = expect.getState().currentTestName?.replace(/[^a-z0-9]+/gi, '-') ?? 'unknown'
-    await screenshot(t.page, `failure-${name}`).catch(() => undefined)
-    console.error(`[${viewport}] page errors:`, t.pageErrors, 'console errors:', t.consoleErrors)
-    throw error
-  } finally {
-    await t.close()
-  }
+function withPage(viewport: Viewport, fn: (t: TestPage) => Promise<void>, permissions?: string[]) {
+  return withTestPage(browser, viewport, fn, async ({ context }) => {
+    if (!permissions) return
+    await context.grantPermissions(permissions)
+    await context.setGeolocation(POITIERS_CENTRE)
+  })
 }
 
 describe.each<Viewport>(['phone', 'desktop'])('shopper filters (%s)', (viewport) => {

@@ -1,6 +1,7 @@
 import { createClient, type SupabaseClientOptions } from '@supabase/supabase-js'
 import { vi } from 'vitest'
 import { createSupabaseBackend } from '@/backend/supabase/supabase-backend'
+import { SHOP_COLUMNS } from '@/backend/sql-objects'
 
 export const URL_BASE = 'https://project.supabase.test'
 
@@ -35,4 +36,25 @@ export function backendWith(
     ),
     calls,
   }
+}
+
+/** A shops row as PostgREST returns it, every shared column present (null when not given). */
+export function shopRow(overrides: Record<string, unknown> = {}) {
+  const values: Record<string, unknown> = {
+    id: 's1',
+    territory_slug: 'grand-poitiers',
+    kind: 'commercant',
+    name: 'Démo — Épicerie',
+    category_slug: 'alimentation',
+    location: '(0.34,46.58)',
+    social_links: [],
+    services: ['delivery'],
+    status: 'open',
+    published: true,
+    source: 'demo',
+    created_at: '2026-11-22T04:00:00.000001+00:00',
+    updated_at: '2026-11-22T04:00:57.003123+00:00',
+    ...overrides,
+  }
+  return Object.fromEntries(SHOP_COLUMNS.map((column) => [column, values[column] ?? null]))
 }

@@ -1,30 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { backendWith, json } from './fake-supabase'
+import { backendWith, json, shopRow } from './fake-supabase'
 import { BackendError } from '@/backend/errors'
 import { SHOP_COLUMNS } from '@/backend/sql-objects'
 
-function shopRow(id: string) {
-  const values: Record<string, unknown> = {
-    id,
-    territory_slug: 'grand-poitiers',
-    kind: 'commercant',
-    name: `Shop ${id}`,
-    category_slug: 'alimentation',
-    location: '(0.34,46.58)',
-    social_links: [],
-    services: ['delivery'],
-    status: 'open',
-    published: true,
-    source: 'demo',
-    created_at: '2026-11-22T04:00:00.000001+00:00',
-    updated_at: '2026-11-22T04:00:57.003123+00:00',
-  }
-  return Object.fromEntries(SHOP_COLUMNS.map((column) => [column, values[column] ?? null]))
-}
-
 describe('Supabase adapter: listShopsInViewport', () => {
   it('calls shops_in_viewport with named arguments and keeps the rows’ order', async () => {
-    const { backend, calls } = backendWith(() => json([shopRow('s2'), shopRow('s1')]))
+    const { backend, calls } = backendWith(() =>
+      json([shopRow({ id: 's2', name: 'Shop s2' }), shopRow({ id: 's1', name: 'Shop s1' })]),
+    )
     const shops = await backend.listShopsInViewport({
       bounds: [0.1, 46.4, 0.6, 46.7],
       services: ['delivery'],

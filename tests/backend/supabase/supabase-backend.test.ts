@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { backendWith, json } from './fake-supabase'
+import { backendWith, json, shopRow } from './fake-supabase'
 import { BackendError } from '@/backend/errors'
 import { SHOP_COLUMNS } from '@/backend/sql-objects'
-
-function shopRow(overrides: Record<string, unknown> = {}) {
-  const values: Record<string, unknown> = {
-    id: 's1',
-    territory_slug: 'grand-poitiers',
-    kind: 'commercant',
-    name: 'Démo — Épicerie',
-    category_slug: 'alimentation',
-    location: '(0.34,46.58)',
-    social_links: [],
-    services: ['delivery'],
-    status: 'open',
-    published: true,
-    source: 'demo',
-    created_at: '2026-11-22T04:00:00.000001+00:00',
-    updated_at: '2026-11-22T04:00:57.003123+00:00',
-    ...overrides,
-  }
-  return Object.fromEntries(SHOP_COLUMNS.map((column) => [column, values[column] ?? null]))
-}
 
 describe('Supabase adapter', () => {
   it('lists a territory’s shops from the shops table with the shared column list', async () => {

@@ -56,6 +56,11 @@ export const SHOP = {
 export type ShopName = keyof typeof SHOP
 export const SHOP_NAMES = Object.keys(SHOP) as ShopName[]
 
+/** A fixture shop's name from its id; other ids (the seed's) are returned as they are. */
+export function shopNameOf(id: string): ShopName | string {
+  return (Object.keys(SHOP) as ShopName[]).find((name) => SHOP[name] === id) ?? id
+}
+
 export const SHOP_TERRITORY: Record<ShopName, string> = {
   A: TERRITORY.X,
   B: TERRITORY.X,

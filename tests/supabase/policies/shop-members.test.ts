@@ -6,6 +6,7 @@ import {
   SHOP,
   USER,
   loadFixtures,
+  shopNameOf,
   type ActorName,
   type ShopName,
   type UserName,
@@ -21,7 +22,6 @@ afterAll(() => db?.close())
 
 type Outcome = 'allowed' | 'no grant' | 'filtered' | 'policy refuses'
 
-const shopName = (id: string) => Object.entries(SHOP).find(([, v]) => v === id)?.[0] ?? id
 const userName = (id: string) => Object.entries(USER).find(([, v]) => v === id)?.[0] ?? id
 
 /** Every membership row each actor reads (the whole table, not only the fixtures). */
@@ -54,7 +54,7 @@ describe('shop_members: select', () => {
       ACTOR[actor as ActorName],
       'select shop_id, user_id, role from public.shop_members',
     )
-    const seen = rows.map((r) => `${shopName(r.shop_id)}:${userName(r.user_id)}:${r.role}`).sort()
+    const seen = rows.map((r) => `${shopNameOf(r.shop_id)}:${userName(r.user_id)}:${r.role}`).sort()
     expect(seen).toEqual(expected)
   })
 

@@ -10,6 +10,7 @@ import {
   TERRITORY,
   USER,
   loadFixtures,
+  shopNameOf,
   type ShopName,
 } from './fixtures'
 import { expectPermissionDenied } from './helpers'
@@ -20,8 +21,6 @@ beforeAll(async () => {
   await loadFixtures(db)
 })
 afterAll(() => db?.close())
-
-const shopName = (id: string) => Object.entries(SHOP).find(([, v]) => v === id)?.[0] ?? id
 
 /** Whose history each signed-in actor reads, over the whole table. */
 const READS: Record<string, ShopName[]> = {
@@ -42,7 +41,7 @@ describe('shop_status_events: select', () => {
       actor,
       'select distinct shop_id from public.shop_status_events',
     )
-    expect(rows.map((r) => shopName(r.shop_id)).sort()).toEqual(READS[name])
+    expect(rows.map((r) => shopNameOf(r.shop_id)).sort()).toEqual(READS[name])
   })
 
   it.each(['stranger', 'ownerB', 'curatorY'] as const)(

@@ -11,6 +11,7 @@ import {
   SHOP,
   USER,
   loadFixtures,
+  shopNameOf,
   type ActorName,
   type ShopName,
 } from './fixtures'
@@ -27,10 +28,6 @@ beforeAll(async () => {
 afterAll(() => db?.close())
 
 const INVALID = '22023'
-const NAME_OF = Object.fromEntries(Object.entries(SHOP).map(([name, id]) => [id, name])) as Record<
-  string,
-  ShopName
->
 
 /** Both test territories and nothing of the seed. */
 const BOTH: ViewportQuery['bounds'] = [1, 45, 4, 48]
@@ -40,7 +37,7 @@ async function viewport(actor: Actor, query: ViewportQuery): Promise<ShopName[]>
   const args = viewportArgs(query)
   const values = SQL_FUNCTIONS.shopsInViewport.args.map((name) => args[name])
   const rows = await db.as<ShopRow>(actor, SHOPS_IN_VIEWPORT_SQL, values)
-  return rows.map((row) => NAME_OF[row.id] ?? (row.id as ShopName))
+  return rows.map((row) => shopNameOf(row.id) as ShopName)
 }
 
 /** A direct call with raw arguments, for what the adapters would never send. */
@@ -76,7 +73,7 @@ describe('shops_in_viewport: who sees what', () => {
         SHOPS_IN_VIEWPORT_SQL,
         SQL_FUNCTIONS.shopsInViewport.args.map((arg) => args[arg]),
       )
-      return rows.map((row) => NAME_OF[row.id]).sort()
+      return rows.map((row) => shopNameOf(row.id)).sort()
     })
     expect(names).toEqual(['A', 'B', 'U', 'Y1'])
   })

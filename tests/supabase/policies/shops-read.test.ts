@@ -6,6 +6,7 @@ import {
   SHOP,
   TERRITORY,
   loadFixtures,
+  shopNameOf,
   type ActorName,
   type ShopName,
 } from './fixtures'
@@ -18,7 +19,6 @@ beforeAll(async () => {
 afterAll(() => db?.close())
 
 const fixtureIds = Object.values(SHOP)
-const nameOf = (id: string) => Object.entries(SHOP).find(([, v]) => v === id)?.[0]
 
 /** The fixture shops each actor reads: published ones, plus what they are member or curator of. */
 const VISIBLE: Record<ActorName, ShopName[]> = {
@@ -37,7 +37,7 @@ async function visibleShops(actor: (typeof ACTOR)[ActorName]): Promise<string[]>
     'select id from public.shops where id = any($1::uuid[]) order by id',
     [fixtureIds],
   )
-  return rows.map((r) => nameOf(r.id) ?? r.id).sort()
+  return rows.map((r) => shopNameOf(r.id)).sort()
 }
 
 describe('shops: select', () => {
@@ -78,7 +78,7 @@ describe('shops: select', () => {
       'select id from public.shops where territory_slug = $1',
       [territory],
     )
-    expect(rows.map((r) => nameOf(r.id)).sort()).toEqual([...shops].sort())
+    expect(rows.map((r) => shopNameOf(r.id)).sort()).toEqual([...shops].sort())
   })
 
   it.each([

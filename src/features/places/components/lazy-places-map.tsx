@@ -8,7 +8,7 @@ let placesMapModule: Promise<typeof import('../map/places-map')> | null = null
  * Downloads the map (MapLibre and the layers) once. The page's first render starts it, in
  * parallel with its places' request; a failed download can be tried again.
  */
-export function preloadPlacesMap() {
+function loadPlacesMap() {
   placesMapModule ??= import('../map/places-map').catch((error: unknown) => {
     // A failed download (offline, a redeploy) can be tried again.
     placesMapModule = null
@@ -19,7 +19,7 @@ export function preloadPlacesMap() {
 
 // React keeps a lazy component's failure for good: each attempt gets its own.
 const lazyPlacesMap = () =>
-  lazy(() => preloadPlacesMap().then((module) => ({ default: module.PlacesMap })))
+  lazy(() => loadPlacesMap().then((module) => ({ default: module.PlacesMap })))
 
 function MapPlaceholder({ children }: { children?: ReactNode }) {
   const t = useT()

@@ -67,6 +67,7 @@ import {
   type EmbeddedManifest,
 } from './embedded-manifest'
 import type { EmbeddedWorkerMeta } from './embedded-worker'
+import { unpackDatabaseError } from './worker-errors'
 import { ANON, impersonate, type Actor, type SqlConnection } from './impersonation'
 
 const SESSION_KEY = 'vitrine.embedded.session'
@@ -154,7 +155,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
         return fn(conn)
       })
     } catch (error) {
-      throw toBackendError(error)
+      throw toBackendError(unpackDatabaseError(error))
     }
   }
 
@@ -170,7 +171,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     } catch (error) {
       throw new BackendError(
         'unavailable',
-        `Le changement n’a pas pu être enregistré sur cet appareil : ${String(error)}`,
+        `the change could not be stored on this device: ${String(error)}`,
       )
     }
   }
@@ -197,9 +198,9 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
   async function refusal(sql: string, id: string, expectedUpdatedAt?: string): Promise<never> {
     const [current] = await jsonRows<{ updated_at: string }>(sql, [id])
     if (current && expectedUpdatedAt !== undefined && current.updated_at !== expectedUpdatedAt) {
-      throw new BackendError('stale-update', 'Modifié ailleurs depuis le chargement de la page.')
+      throw new BackendError('stale-update', 'the row changed since it was loaded')
     }
-    throw new BackendError('forbidden', 'Vous ne pouvez pas modifier cet élément.')
+    throw new BackendError('forbidden', 'the row is not writable by this user')
   }
 
   // One fetch per territory, shared by every caller; it takes no caller's abort signal, or one
@@ -429,7 +430,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     async removeShopMember(shopId, userId) {
       const deleted = await jsonRows<{ shop_id: string }>(DELETE_SHOP_MEMBER_SQL, [shopId, userId])
       if (deleted.length === 0)
-        throw new BackendError('forbidden', 'Vous ne pouvez pas retirer cette personne.')
+        throw new BackendError('forbidden', 'the member is not removable by this user')
       await persisted({ kind: 'curation', territorySlug: null })
     },
 
@@ -451,7 +452,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     async revokeInvitation(invitationId) {
       const deleted = await jsonRows<{ id: string }>(DELETE_INVITATION_SQL, [invitationId])
       if (deleted.length === 0)
-        throw new BackendError('forbidden', 'Vous ne pouvez pas retirer cette invitation.')
+        throw new BackendError('forbidden', 'the invitation is not revocable by this user')
       await persisted({ kind: 'curation', territorySlug: null })
     },
 
@@ -490,7 +491,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
         await db.exec(RESET_TRUNCATE_SQL)
         await db.exec(seed)
       } catch (error) {
-        throw toBackendError(error)
+        throw toBackendError(unpackDatabaseError(error))
       }
       await persisted({ kind: 'reset' })
     },

@@ -2,6 +2,7 @@
 import { IdbFs, PGlite } from '@electric-sql/pglite'
 import { worker } from '@electric-sql/pglite/worker'
 import { coalescedFlush } from './coalesced-flush'
+import { databaseForTabs } from './worker-database'
 
 export interface EmbeddedWorkerMeta {
   dataDirName: string
@@ -72,14 +73,7 @@ async function openDatabase(dataDirName: string, loadDataDir?: Blob): Promise<PG
   // PGlite calls `this.syncToFs()` after each statement: on this instance, that does nothing.
   db.syncToFs = () => Promise.resolve()
   if (loadDataDir) await flush()
-  // The RPC's `syncToFs` is the durable flush; everything else is the instance itself.
-  return new Proxy(db, {
-    get(target, property) {
-      if (property === 'syncToFs') return flush
-      const value: unknown = Reflect.get(target, property)
-      return typeof value === 'function' ? value.bind(target) : value
-    },
-  })
+  return databaseForTabs(db, flush)
 }
 
 // One worker leads across tabs (PGliteWorker's election), so IndexedDB has a single writer.

@@ -116,3 +116,67 @@ describe('Supabase adapter', () => {
     expect(JSON.parse(String(calls[0]!.init.body))).toMatchObject({ email: 'a@b.fr' })
   })
 })
+
+describe('Supabase adapter: every stale-checked write', () => {
+  const stale = () =>
+    json(
+      {
+        code: 'PT409',
+        message: 'stale_update: the shop changed since it was loaded',
+        details: '2026-12-07 08:00:00+00',
+        hint: null,
+      },
+      409,
+    )
+
+  it('update_shop_details refused as stale is the same typed error', async () => {
+    const { backend } = backendWith(stale)
+    await expect(
+      backend.updateShopDetails({
+        shopId: 's1',
+        openingHours: null,
+        orderingInstructions: null,
+        description: 'Pain au levain',
+        phone: null,
+        email: null,
+        website: null,
+        socialLinks: [],
+        expectedUpdatedAt: '2026-11-22T04:00:00+00:00',
+      }),
+    ).rejects.toMatchObject({ kind: 'stale-update', code: 'PT409' })
+  })
+
+  it('confirm_shop_status refused as stale is the same typed error', async () => {
+    const { backend } = backendWith(stale)
+    await expect(
+      backend.confirmShopStatus('s1', '2026-11-22T04:00:00+00:00'),
+    ).rejects.toMatchObject({ kind: 'stale-update', code: 'PT409' })
+  })
+
+  it('a refused value names its column', async () => {
+    const { backend } = backendWith(() =>
+      json(
+        {
+          code: '23514',
+          message: 'new row for relation "shops" violates check constraint "shops_phone_check"',
+          details: null,
+          hint: null,
+        },
+        400,
+      ),
+    )
+    await expect(
+      backend.updateShopDetails({
+        shopId: 's1',
+        openingHours: null,
+        orderingInstructions: null,
+        description: null,
+        phone: 'abc',
+        email: null,
+        website: null,
+        socialLinks: [],
+        expectedUpdatedAt: '2026-11-22T04:00:00+00:00',
+      }),
+    ).rejects.toMatchObject({ kind: 'invalid', field: 'phone' })
+  })
+})

@@ -40,6 +40,7 @@ const fr = {
   'account.emailSent':
     'Un e-mail vient de partir : ouvrez le lien, ou saisissez le code à six chiffres.',
   'account.code': 'Code',
+  'account.email': 'E-mail',
   'account.codeVerify': 'Valider le code',
   'account.demoTitle': 'Comptes de démonstration',
   'account.demoNote':
@@ -100,8 +101,7 @@ const fr = {
   'merchant.title': 'Mon commerce',
   'merchant.loading': 'Chargement…',
   'merchant.notFound': 'Ce commerce est introuvable, ou vous n’y avez pas accès.',
-  'merchant.signInFirst':
-    'Connectez-vous (bouton « Se connecter ») pour dire si votre commerce est ouvert.',
+  'merchant.signInFirst': 'Connectez-vous pour dire si votre commerce est ouvert :',
   'merchant.noShop':
     'Aucun commerce n’est rattaché à votre compte. Demandez à votre territoire (mairie, association de commerçants) de vous y rattacher, ou référencez votre commerce :',
   'merchant.referenceLink': 'Référencer mon commerce',
@@ -143,12 +143,41 @@ const fr = {
   'merchant.saved': 'Informations enregistrées.',
   'merchant.saving': 'Enregistrement…',
   'merchant.save': 'Enregistrer mes informations',
+  'merchant.changedElsewhere': (value: string) => `Modifié ailleurs : « ${value} »`,
+  'merchant.emptyValue': '(vide)',
+  'merchant.keepMine': 'Garder ma saisie',
+  'merchant.takeTheirs': 'Prendre la nouvelle valeur',
+  'merchant.conflictStatus': (change: string) =>
+    `Modifié ailleurs : votre commerce a changé depuis un autre appareil ou onglet. Votre changement (${change}) n’a pas été appliqué ; voici l’état actuel.`,
+  'merchant.applyAgain': 'Appliquer mon changement',
+  'merchant.keepCurrent': 'Garder l’état actuel',
+  'merchant.conflictDetails':
+    'Modifié ailleurs : ces informations ont changé depuis un autre appareil ou onglet. Les champs modifiés des deux côtés sont signalés ; vos saisies sont conservées.',
+  'merchant.saveAgain': 'Enregistrer mes saisies sur la version actuelle',
+  'merchant.conflictConfirm':
+    'Modifié ailleurs : vos informations viennent de changer. Vérifiez-les, puis confirmez à nouveau.',
+  'merchant.messageRemoved': (message: string) =>
+    `Le message « ${message} » a été retiré : il avait été écrit pour l’autre statut.`,
+  'merchant.messageRestore': 'Le remettre',
+  'merchant.kept': 'Vos saisies sont conservées.',
   'list.show': (n: number) => (n <= 1 ? `Voir ${n} lieu ↓` : `Voir les ${n} lieux ↓`),
   'display.open': 'Ouvert',
   'display.closed': 'Fermé',
   'display.unknown': 'Statut inconnu',
   'display.to-confirm': 'À confirmer',
   'map.cluster': (n: number) => `${n} lieux regroupés : touchez pour zoomer`,
+  // status story: the merchant's status and the usual hours, told together (list and sheet)
+  'display.open-by-hours': 'Ouvert (d’après les horaires)',
+  'display.closed-by-hours': 'Fermé (d’après les horaires)',
+  'sheet.story.openByHours': 'Ouvert d’après les horaires habituels',
+  'sheet.story.closedByHours': 'Fermé d’après les horaires habituels',
+  'sheet.story.merchantWins': (status: string, ago: string | null, hours: string) =>
+    `${status} — indiqué par le commerçant${ago ? ` ${ago}` : ''} ; horaires habituels : ${hours}`,
+  'sheet.story.hoursOpenUntil': (time: string) => `ouvert jusqu’à ${time}`,
+  'sheet.story.hoursOpen': 'ouvert à cette heure-ci',
+  'sheet.story.hoursClosed': 'fermé à cette heure-ci',
+  'sheet.story.hoursClosedToday': 'fermé aujourd’hui',
+  'sheet.story.hoursClosedOn': (weekday: string) => `fermé le ${weekday}`,
   // place sheet
   'sheet.close': 'Fermer',
   'sheet.statusToConfirm': 'À confirmer',
@@ -172,6 +201,7 @@ const fr = {
   'sheet.hours.noteHeading': 'Horaires (texte de la source)',
   'sheet.hours.none': 'Horaires non communiqués.',
   'sheet.hours.loading': 'Lecture des horaires…',
+  'sheet.hours.nextDay': (from: string, to: string) => `${from}–${to} (lendemain)`,
   'sheet.services': 'Services',
   'sheet.service.click_and_collect': 'Retrait en magasin',
   'sheet.service.delivery': 'Livraison',
@@ -205,6 +235,7 @@ const fr = {
   'hoursEditor.from': (day: string, n: number) => `${day}, ouverture ${n}`,
   'hoursEditor.to': (day: string, n: number) => `${day}, fermeture ${n}`,
   'hoursEditor.until': 'à',
+  'hoursEditor.nextDay': (time: string) => `jusqu’au lendemain ${time}`,
   'hoursEditor.add': 'Ajouter une plage',
   'hoursEditor.addLabel': (day: string) => `Ajouter une plage, ${day}`,
   'hoursEditor.remove': 'Retirer',
@@ -229,10 +260,12 @@ const fr = {
     `${where} : indiquez l’heure de début et l’heure de fin`,
   'hoursEditor.problem.badTime': (where: string) =>
     `${where} : heure invalide, utilisez le format HH:MM (par exemple 09:30)`,
-  'hoursEditor.problem.endBeforeStart': (where: string) =>
-    `${where} : l’heure de fin doit être après l’heure de début`,
+  'hoursEditor.problem.sameTimes': (where: string) =>
+    `${where} : l’heure de fin doit être différente de l’heure de début`,
   'hoursEditor.problem.overlap': (day: string, a: number, b: number) =>
     `${day} : les plages ${a} et ${b} se chevauchent`,
+  'hoursEditor.problem.overlapNextDay': (where: string, nextDay: string) =>
+    `${where} : la plage qui passe minuit doit finir avant la première ouverture du ${nextDay.toLocaleLowerCase('fr')}`,
   'hoursEditor.useForm': 'Passer au formulaire simple',
   'hoursEditor.reason.invalid': 'une écriture non reconnue',
   'hoursEditor.reason.months': 'des saisons ou des mois',
@@ -243,7 +276,8 @@ const fr = {
   'hoursEditor.reason.fallback': 'une règle de repli (« || »)',
   'hoursEditor.reason.holidays': 'des règles particulières pour les jours fériés ou les vacances',
   'hoursEditor.reason.openEnd': 'une heure de fermeture non précisée (« + »)',
-  'hoursEditor.reason.overnight': 'une plage qui passe minuit',
+  'hoursEditor.reason.overnight':
+    'une plage qui passe minuit mais chevauche les horaires du lendemain, est écourtée par une autre règle ou dure 24 heures ou plus',
   'hoursEditor.reason.tooManyRanges': 'plus de trois plages dans une journée',
   'hoursEditor.reason.syntax': 'des règles avancées',
 }
@@ -288,6 +322,7 @@ const en: Messages = {
   'account.emailSend': 'Get a link and a code',
   'account.emailSent': 'An e-mail is on its way: open the link, or type the six-digit code.',
   'account.code': 'Code',
+  'account.email': 'E-mail',
   'account.codeVerify': 'Check the code',
   'account.demoTitle': 'Demonstration accounts',
   'account.demoNote': 'Demonstration: data stays in this browser. Pick an account to try it.',
@@ -346,7 +381,7 @@ const en: Messages = {
   'merchant.title': 'My shop',
   'merchant.loading': 'Loading…',
   'merchant.notFound': 'This shop cannot be found, or you have no access to it.',
-  'merchant.signInFirst': 'Sign in ("Sign in" button) to say whether your shop is open.',
+  'merchant.signInFirst': 'Sign in to say whether your shop is open:',
   'merchant.noShop':
     'No shop is linked to your account. Ask your territory (town hall, merchants’ association) to link you, or list your shop:',
   'merchant.referenceLink': 'List my shop',
@@ -386,12 +421,42 @@ const en: Messages = {
   'merchant.saved': 'Information saved.',
   'merchant.saving': 'Saving…',
   'merchant.save': 'Save my information',
+  'merchant.changedElsewhere': (value: string) => `Changed elsewhere: “${value}”`,
+  'merchant.emptyValue': '(empty)',
+  'merchant.keepMine': 'Keep what I typed',
+  'merchant.takeTheirs': 'Take the new value',
+  'merchant.conflictStatus': (change: string) =>
+    `Changed elsewhere: your shop was changed from another device or tab. Your change (${change}) was not applied; here is the current state.`,
+  'merchant.applyAgain': 'Apply my change',
+  'merchant.keepCurrent': 'Keep the current state',
+  'merchant.conflictDetails':
+    'Changed elsewhere: this information was changed from another device or tab. Fields changed on both sides are marked; what you typed is kept.',
+  'merchant.saveAgain': 'Save what I typed on the current version',
+  'merchant.conflictConfirm':
+    'Changed elsewhere: your information has just changed. Check it, then confirm again.',
+  'merchant.messageRemoved': (message: string) =>
+    `The message “${message}” was removed: it was written for the other status.`,
+  'merchant.messageRestore': 'Put it back',
+  'merchant.kept': 'What you typed is kept.',
   'list.show': (n: number) => (n === 1 ? 'See 1 place ↓' : `See the ${n} places ↓`),
   'display.open': 'Open',
   'display.closed': 'Closed',
   'display.unknown': 'Status unknown',
   'display.to-confirm': 'To be confirmed',
   'map.cluster': (n: number) => `${n} places grouped: tap to zoom in`,
+  // status story: the merchant's status and the usual hours, told together (list and sheet)
+  'display.open-by-hours': 'Open (from its hours)',
+  'display.closed-by-hours': 'Closed (from its hours)',
+  'sheet.story.openByHours': 'Open according to its usual hours',
+  'sheet.story.closedByHours': 'Closed according to its usual hours',
+  'sheet.story.merchantWins': (status: string, ago: string | null, hours: string) =>
+    `${status} — said by the merchant${ago ? ` ${ago}` : ''}; usual hours: ${hours}`,
+  'sheet.story.hoursOpenUntil': (time: string) => `open until ${time}`,
+  'sheet.story.hoursOpen': 'open at this time',
+  'sheet.story.hoursClosed': 'closed at this time',
+  'sheet.story.hoursClosedToday': 'closed today',
+  // "Monday" → "closed on Mondays"
+  'sheet.story.hoursClosedOn': (weekday: string) => `closed on ${weekday}s`,
   // place sheet
   'sheet.close': 'Close',
   'sheet.statusToConfirm': 'To be confirmed',
@@ -414,6 +479,7 @@ const en: Messages = {
   'sheet.hours.noteHeading': 'Opening hours (text from the source)',
   'sheet.hours.none': 'Opening hours not provided.',
   'sheet.hours.loading': 'Reading the opening hours…',
+  'sheet.hours.nextDay': (from: string, to: string) => `${from}–${to} (next day)`,
   'sheet.services': 'Services',
   'sheet.service.click_and_collect': 'Click and collect',
   'sheet.service.delivery': 'Delivery',
@@ -447,6 +513,7 @@ const en: Messages = {
   'hoursEditor.from': (day: string, n: number) => `${day}, opens ${n}`,
   'hoursEditor.to': (day: string, n: number) => `${day}, closes ${n}`,
   'hoursEditor.until': 'to',
+  'hoursEditor.nextDay': (time: string) => `until ${time} the next day`,
   'hoursEditor.add': 'Add a time range',
   'hoursEditor.addLabel': (day: string) => `Add a time range, ${day}`,
   'hoursEditor.remove': 'Remove',
@@ -471,10 +538,12 @@ const en: Messages = {
     `${where}: enter an opening and a closing time`,
   'hoursEditor.problem.badTime': (where: string) =>
     `${where}: invalid time, use the HH:MM format (for example 09:30)`,
-  'hoursEditor.problem.endBeforeStart': (where: string) =>
-    `${where}: the closing time must be after the opening time`,
+  'hoursEditor.problem.sameTimes': (where: string) =>
+    `${where}: the closing time must differ from the opening time`,
   'hoursEditor.problem.overlap': (day: string, a: number, b: number) =>
     `${day}: ranges ${a} and ${b} overlap`,
+  'hoursEditor.problem.overlapNextDay': (where: string, nextDay: string) =>
+    `${where}: the range past midnight must end before ${nextDay}’s first opening`,
   'hoursEditor.useForm': 'Switch to the simple form',
   'hoursEditor.reason.invalid': 'a syntax that is not recognised',
   'hoursEditor.reason.months': 'seasons or months',
@@ -485,7 +554,8 @@ const en: Messages = {
   'hoursEditor.reason.fallback': 'a fallback rule (“||”)',
   'hoursEditor.reason.holidays': 'special rules for public or school holidays',
   'hoursEditor.reason.openEnd': 'an unspecified closing time (“+”)',
-  'hoursEditor.reason.overnight': 'a range past midnight',
+  'hoursEditor.reason.overnight':
+    'a range past midnight that overlaps the next day’s hours, is cut short by another rule or lasts 24 hours or more',
   'hoursEditor.reason.tooManyRanges': 'more than three ranges in a day',
   'hoursEditor.reason.syntax': 'advanced rules',
 }

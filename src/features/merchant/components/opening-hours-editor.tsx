@@ -6,6 +6,7 @@ import { useLocaleStore } from '@/lib/locale-store'
 import {
   DAYS,
   emptyWeek,
+  endNextDay,
   MAX_RANGES_PER_DAY,
   modelFromOpeningHours,
   openingHoursFromModel,
@@ -43,6 +44,10 @@ function modelFromDraft(draft: Draft): WeekModel {
   const days = {} as Record<Day, TimeRange[]>
   for (const day of DAYS) days[day] = draft.days[day].closed ? [] : draft.days[day].ranges
   return { days, publicHolidays: draft.publicHolidays }
+}
+
+function hhmm(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
 }
 
 /** A time input cannot show 24:00; midnight at the end of a range shows as 00:00. */
@@ -87,10 +92,12 @@ export function OpeningHoursEditor({
         return t('hoursEditor.problem.missingTime')(where)
       case 'badTime':
         return t('hoursEditor.problem.badTime')(where)
-      case 'endBeforeStart':
-        return t('hoursEditor.problem.endBeforeStart')(where)
+      case 'sameTimes':
+        return t('hoursEditor.problem.sameTimes')(where)
       case 'overlap':
         return t('hoursEditor.problem.overlap')(dayName(day), ...problem.ranges)
+      case 'overlapNextDay':
+        return t('hoursEditor.problem.overlapNextDay')(where, dayName(problem.next))
     }
   }
 
@@ -197,6 +204,13 @@ export function OpeningHoursEditor({
                     {dayDraft.ranges.map((range, index) => {
                       const fromId = `${id}-${day}-${index}-from`
                       const toId = `${id}-${day}-${index}-to`
+                      // A range ending before it starts runs past midnight: say so.
+                      const nextDayEnd = endNextDay(range)
+                      const nextDayId = `${id}-${day}-${index}-next-day`
+                      const toDescription = [
+                        nextDayEnd !== null ? nextDayId : null,
+                        invalid(index, 'to') ? errorId(day) : null,
+                      ].filter(Boolean)
                       return (
                         <div className="hours-editor__range" key={index}>
                           <label className="visually-hidden" htmlFor={fromId}>
@@ -219,9 +233,16 @@ export function OpeningHoursEditor({
                             type="time"
                             value={inputTime(range.to)}
                             aria-invalid={invalid(index, 'to') || undefined}
-                            aria-describedby={invalid(index, 'to') ? errorId(day) : undefined}
+                            aria-describedby={
+                              toDescription.length > 0 ? toDescription.join(' ') : undefined
+                            }
                             onChange={(event) => setTime(day, index, 'to', event.target.value)}
                           />
+                          {nextDayEnd !== null ? (
+                            <span id={nextDayId} className="hours-editor__next-day">
+                              {t('hoursEditor.nextDay')(hhmm(nextDayEnd))}
+                            </span>
+                          ) : null}
                           {dayDraft.ranges.length > 1 ? (
                             <button
                               type="button"

@@ -8,11 +8,27 @@ import { parseOpeningHours } from '@/features/places/utils/opening-hours'
  * - Only values the form can express EXACTLY are read into it (weekday rules with time ranges,
  *   `off`/`closed`, a final `PH off`, `24/7`, day ranges such as `Mo-Fr` or `We-Mo`, lists such as
  *   `Mo,We`, rules joined by `;` or by `,`). Anything else (months, weeks, dates, comments, sun
- *   times, `||`, open ends `+`, ranges running past midnight, more than three ranges in a day…)
- *   is refused, so the editor falls back to the raw text and never rewrites what it cannot read.
+ *   times, `||`, open ends `+`, more than three ranges in a day…) is refused, so the editor falls
+ *   back to the raw text and never rewrites what it cannot read.
  * - A range ending at midnight is written `24:00`; the form also accepts `00:00` as an END time
- *   meaning midnight (that is what a time input gives). Ranges running past midnight
- *   (`22:00-02:00`) are not part of the form.
+ *   meaning midnight (that is what a time input gives).
+ * - A range whose end is earlier than its start runs past midnight and belongs to the day it
+ *   starts: `Fr 18:00-02:00` is Friday 18:00 to Saturday 02:00 (the library reads it so, and also
+ *   reads `Fr 18:00-26:00`, which the form reads the same way and writes `Fr 18:00-02:00`). A range
+ *   whose end equals its start (24 hours) stays invalid.
+ * - The part after midnight must END BEFORE the next day's first range starts (touching is refused
+ *   too: the library would join the two into one opening, which the sheet could not split back).
+ * - The library lets a later `;` rule for a day cancel the part after midnight of an earlier rule
+ *   for the day before (`Fr 18:00-02:00; Sa 10:00-12:00` closes at midnight on Friday), so a week
+ *   with a range past midnight is written with its rules joined by `,` (additional rules, which
+ *   never cancel anything; the days of the rules do not overlap): `Fr 18:00-02:00, Sa 10:00-12:00`.
+ *   Reading keeps the library's meaning: a value where such a part is cancelled (or where the day
+ *   before's range is cancelled but not its part after midnight), where it overlaps or touches the
+ *   next day's hours, or which lasts 24 hours or more is refused (reason 'overnight').
+ * - `PH off` closes a public holiday's date from 00:00 to 24:00: the night before it stops at
+ *   midnight and the holiday has no evening, but the library keeps the holiday's part after
+ *   midnight on the next day (`Mo-Su 18:00-02:00; PH off`, holiday on a Tuesday: Wednesday
+ *   00:00-02:00 open). The form writes `PH off` all the same; the sheet shows what the library reads.
  * - A week with every day closed is written `off` (closed at all times, public holidays too).
  * - An empty value reads as an empty week (every day closed) so the form can start from scratch.
  */
@@ -102,7 +118,8 @@ function tokenize(value: string): Token[] | null {
     else if (m[5] !== undefined && m[6] !== undefined) {
       const hours = Number(m[5])
       const minutes = Number(m[6])
-      if (hours > 24 || minutes > 59 || (hours === 24 && minutes > 0)) return null
+      // Up to 48:00: an end past midnight may be written `26:00`.
+      if (hours > 48 || minutes > 59 || (hours === 48 && minutes > 0)) return null
       tokens.push({ kind: 'time', minutes: hours * 60 + minutes, text: `${m[5]}:${m[6]}` })
     } else tokens.push({ kind: m[7] as '-' | ',' | ';' })
   }
@@ -110,6 +127,8 @@ function tokenize(value: string): Token[] | null {
 }
 
 type Interval = [number, number]
+
+const DAY = 24 * 60
 
 class Complex extends Error {
   constructor(readonly reason: ComplexReason) {
@@ -129,8 +148,36 @@ function merge(intervals: Interval[]): Interval[] {
   return out
 }
 
+/** A range a rule gives a day; `to` is past `DAY` when the range runs past midnight. */
+interface Part {
+  /** The same for a range and the part of it after midnight, on the next day. */
+  id: number
+  from: number
+  to: number
+}
+
 function parseSimple(tokens: Token[]): { days: Interval[][]; phClosed: boolean } {
-  const days: Interval[][] = DAYS.map(() => [])
+  // The ranges each day's rules give it, and the parts after midnight of the day before's ranges,
+  // as the library applies them: a normal rule (`;`) cancels both for the days it selects, an
+  // additional rule (`,`) cancels nothing.
+  const own: Part[][] = DAYS.map(() => [])
+  const tails: Part[][] = DAYS.map(() => [])
+  let nextId = 0
+  const apply = (selected: number[], intervals: Interval[], additional: boolean) => {
+    if (!additional) {
+      for (const d of selected) {
+        own[d] = []
+        tails[d] = []
+      }
+    }
+    for (const d of selected) {
+      for (const [from, to] of intervals) {
+        const id = nextId++
+        own[d]!.push({ id, from, to })
+        if (to > DAY) tails[(d + 1) % 7]!.push({ id, from: 0, to: to - DAY })
+      }
+    }
+  }
   let phClosed = false
   let i = 0
   const peek = (offset = 0) => tokens[i + offset]
@@ -172,13 +219,18 @@ function parseSimple(tokens: Token[]): { days: Interval[][]; phClosed: boolean }
       if (peek()?.kind !== '-') return fail()
       i += 1
       const to = time()
-      if (from.minutes >= 24 * 60) fail()
+      if (from.minutes >= DAY) fail()
       let end = to.minutes
       if (end === 0) {
         if (from.minutes === 0) fail()
-        end = 24 * 60
+        end = DAY
+      } else if (end <= from.minutes) {
+        // Past midnight (`18:00-02:00`); 24 hours (`18:00-18:00`) is not part of the form.
+        if (end === from.minutes) fail('overnight')
+        end += DAY
       }
-      if (end <= from.minutes) fail('overnight')
+      // Also `18:00-26:00`, but not 24 hours or more (`18:00-42:00`).
+      if (end > DAY && end - DAY >= from.minutes) fail('overnight')
       list.push([from.minutes, end])
       if (peek()?.kind === ',' && peek(1)?.kind === 'time') i += 1
       else return list
@@ -213,7 +265,7 @@ function parseSimple(tokens: Token[]): { days: Interval[][]; phClosed: boolean }
     if (token?.kind === 'always') {
       i += 1
       if (additional) fail()
-      for (let d = 0; d < 7; d += 1) days[d] = [[0, 24 * 60]]
+      apply([0, 1, 2, 3, 4, 5, 6], [[0, DAY]], false)
       rules += 1
       wholeWeekRule = true
       continue
@@ -231,15 +283,34 @@ function parseSimple(tokens: Token[]): { days: Interval[][]; phClosed: boolean }
       intervals = []
     } else if (next?.kind === 'time') intervals = timeList()
     else if (chosen && (next === undefined || next.kind === ';' || next.kind === ','))
-      intervals = [[0, 24 * 60]] // days alone: open all day
+      intervals = [[0, DAY]] // days alone: open all day
     else return fail()
-    for (const d of selected) {
-      days[d] = merge(additional ? [...days[d]!, ...intervals] : intervals)
-    }
+    apply(selected, intervals, additional)
   }
   // The library treats a rule without days next to other rules in ways of its own on public
   // holidays (`Tu 10:00-12:00; 13:30-18:30`): only read such a rule alone.
   if (wholeWeekRule && rules > 1) fail()
+
+  // The form needs each range past midnight whole: on its day and, after midnight, on the next.
+  for (let d = 0; d < 7; d += 1) {
+    const next = (d + 1) % 7
+    for (const part of own[d]!) {
+      if (part.to > DAY && !tails[next]!.some((t) => t.id === part.id)) fail('overnight')
+    }
+    for (const tail of tails[next]!) {
+      if (!own[d]!.some((p) => p.id === tail.id)) fail('overnight')
+    }
+  }
+  const days = own.map((parts) => merge(parts.map((p): Interval => [p.from, p.to])))
+  days.forEach((intervals, d) => {
+    // After merging, at most one range of a day runs past midnight (they would all overlap).
+    const last = intervals[intervals.length - 1]
+    if (!last || last[1] <= DAY) return
+    const tailEnd = last[1] - DAY
+    if (tailEnd >= last[0]) fail('overnight')
+    const nextFirst = days[(d + 1) % 7]![0]
+    if (nextFirst && nextFirst[0] <= tailEnd) fail('overnight')
+  })
   return { days, phClosed }
 }
 
@@ -271,7 +342,10 @@ export function modelFromOpeningHours(value: string | null): ModelResult {
   }
   const model = emptyWeek()
   DAYS.forEach((day, d) => {
-    model.days[day] = parsed.days[d]!.map(([from, to]) => ({ from: hhmm(from), to: hhmm(to) }))
+    model.days[day] = parsed.days[d]!.map(([from, to]) => ({
+      from: hhmm(from),
+      to: hhmm(to > DAY ? to - DAY : to),
+    }))
   })
   // `off` closes holidays too; "same as the other days" says so without a redundant rule.
   const allClosed = parsed.days.every((d) => d.length === 0)
@@ -286,8 +360,11 @@ export type ModelProblem =
   | { kind: 'tooManyRanges'; max: number }
   | { kind: 'missingTime' }
   | { kind: 'badTime' }
-  | { kind: 'endBeforeStart' }
+  /** The end equals the start (an end earlier than the start runs past midnight). */
+  | { kind: 'sameTimes' }
   | { kind: 'overlap'; ranges: [number, number] }
+  /** A range past midnight does not end before the next day's first range starts. */
+  | { kind: 'overlapNextDay'; next: Day }
 
 export interface ModelError {
   day: Day
@@ -313,14 +390,27 @@ export function parseTime(text: string, end = false): number | null {
   return end && total === 0 ? 24 * 60 : total
 }
 
+/**
+ * When a range runs past midnight (its end is earlier than its start, `18:00`–`02:00`): the
+ * minutes after midnight of its end on the next day; null otherwise, or when a time is malformed.
+ */
+export function endNextDay(range: TimeRange): number | null {
+  const from = parseTime(range.from)
+  const to = parseTime(range.to, true)
+  return from !== null && to !== null && to < from ? to : null
+}
+
 /** What is wrong, one or more per day, in week order. An empty list means the model is valid. */
 export function validateModel(model: WeekModel): ModelError[] {
-  const errors: ModelError[] = []
-  for (const day of DAYS) {
+  const errors: ModelError[][] = DAYS.map(() => [])
+  /** Each day's well-formed ranges, a range past midnight cut at midnight. */
+  const goodByDay: { index: number; from: number; to: number; nextDay: number | null }[][] = []
+  DAYS.forEach((day, d) => {
     const ranges = model.days[day]
+    const dayErrors = errors[d]!
     const rangeCount = ranges.length
     if (ranges.length > MAX_RANGES_PER_DAY) {
-      errors.push({
+      dayErrors.push({
         day,
         index: MAX_RANGES_PER_DAY,
         field: 'from',
@@ -328,12 +418,13 @@ export function validateModel(model: WeekModel): ModelError[] {
         rangeCount,
       })
     }
-    const good: { index: number; from: number; to: number }[] = []
+    const good: (typeof goodByDay)[number] = []
+    goodByDay.push(good)
     ranges.forEach((range, index) => {
       const from = parseTime(range.from)
       const to = parseTime(range.to, true)
       if (range.from.trim() === '' || range.to.trim() === '') {
-        errors.push({
+        dayErrors.push({
           day,
           index,
           field: range.from.trim() === '' ? 'from' : 'to',
@@ -341,16 +432,17 @@ export function validateModel(model: WeekModel): ModelError[] {
           rangeCount,
         })
       } else if (from === null || to === null) {
-        errors.push({
+        dayErrors.push({
           day,
           index,
           field: from === null ? 'from' : 'to',
           problem: { kind: 'badTime' },
           rangeCount,
         })
-      } else if (to <= from) {
-        errors.push({ day, index, field: 'to', problem: { kind: 'endBeforeStart' }, rangeCount })
-      } else good.push({ index, from, to })
+      } else if (to === from) {
+        dayErrors.push({ day, index, field: 'to', problem: { kind: 'sameTimes' }, rangeCount })
+      } else if (to < from) good.push({ index, from, to: DAY, nextDay: to })
+      else good.push({ index, from, to, nextDay: null })
     })
     const sorted = [...good].sort((a, b) => a.from - b.from)
     for (let k = 1; k < sorted.length; k += 1) {
@@ -358,7 +450,7 @@ export function validateModel(model: WeekModel): ModelError[] {
       const current = sorted[k]!
       if (current.from < previous.to) {
         const [a, b] = [previous.index, current.index].sort((x, y) => x - y) as [number, number]
-        errors.push({
+        dayErrors.push({
           day,
           index: current.index,
           field: 'from',
@@ -367,8 +459,25 @@ export function validateModel(model: WeekModel): ModelError[] {
         })
       }
     }
-  }
-  return errors
+  })
+  // The part after midnight must end before the next day opens (Sunday's runs into Monday).
+  DAYS.forEach((day, d) => {
+    const next = (d + 1) % 7
+    for (const range of goodByDay[d]!) {
+      if (range.nextDay === null) continue
+      const end = range.nextDay
+      if (goodByDay[next]!.some((r) => r.from <= end)) {
+        errors[d]!.push({
+          day,
+          index: range.index,
+          field: 'to',
+          problem: { kind: 'overlapNextDay', next: DAYS[next]! },
+          rangeCount: model.days[day].length,
+        })
+      }
+    }
+  })
+  return errors.flat()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -391,7 +500,9 @@ function dayList(days: number[]): string {
 /**
  * A compact canonical value for a VALID model: days with the same ranges grouped
  * (`Mo-Fr 09:00-12:30,14:00-19:00; Sa 09:00-12:00; PH off`), closed days left out, `24/7` for a
- * week open around the clock, `off` when every day is closed.
+ * week open around the clock, `off` when every day is closed. With a range past midnight the day
+ * rules are joined by `,` (`Fr 18:00-02:00, Sa 10:00-12:00`): with `;` the Saturday rule would
+ * cancel Friday's hours after midnight.
  */
 export function openingHoursFromModel(model: WeekModel): string {
   const schedules = DAYS.map((day) =>
@@ -402,6 +513,7 @@ export function openingHoursFromModel(model: WeekModel): string {
       .join(','),
   )
   if (schedules.every((s) => s === '')) return 'off'
+  const pastMidnight = DAYS.some((day) => model.days[day].some((r) => endNextDay(r) !== null))
   const rules: string[] = []
   if (schedules.every((s) => s === '00:00-24:00')) rules.push('24/7')
   else {
@@ -413,6 +525,6 @@ export function openingHoursFromModel(model: WeekModel): string {
       rules.push(`${dayList(same)} ${schedule}`)
     })
   }
-  if (model.publicHolidays === 'closed') rules.push('PH off')
-  return rules.join('; ')
+  const written = rules.join(pastMidnight ? ', ' : '; ')
+  return model.publicHolidays === 'closed' ? `${written}; PH off` : written
 }

@@ -1,15 +1,28 @@
 import { useMemo } from 'react'
 import { useT } from '@/lib/i18n'
 import { useLocaleStore } from '@/lib/locale-store'
-import { parseOpeningHoursIfLoaded } from '../utils/opening-hours'
+import {
+  parseOpeningHoursIfLoaded,
+  type DayInterval,
+  type DaySchedule,
+} from '../utils/opening-hours'
 import { useOpeningHoursLoaded } from '../stores/use-opening-hours-loaded'
+
+interface Opening {
+  from: string
+  to: string
+  /** `to` is on the next day: the opening runs past midnight. */
+  nextDay: boolean
+}
 
 interface DayRow {
   date: Date
   today: boolean
-  intervals: string[]
+  openings: Opening[]
   comments: string[]
 }
+
+type Interval = DayInterval & { nextDay: boolean }
 
 type Week = { ok: true; days: DayRow[] } | { ok: false } | { loading: true }
 
@@ -31,22 +44,71 @@ function unique(values: (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => !!v && v.trim() !== ''))]
 }
 
+function minutes(time: string): number {
+  const [hours = 0, mins = 0] = time.split(':').map(Number)
+  return hours * 60 + mins
+}
+
+/**
+ * Gives an opening running past midnight to the day it starts: when a day's last interval runs
+ * to midnight from later than 00:00 and the next day's first one, from 00:00, ends before that
+ * hour (under 24 hours in all), the first becomes `18:00–02:00 (next day)` and the second goes.
+ * The library joins touching openings, so `Fr 18:00-24:00; Sa 00:00-02:00` shows the same way.
+ * A whole day (`00:00–24:00`, `24/7`) is never joined to the next.
+ */
+function joinPastMidnight(days: DaySchedule[]): Interval[][] {
+  const out = days.map((day) => day.intervals.map((i): Interval => ({ ...i, nextDay: false })))
+  for (let d = 1; d < out.length; d += 1) {
+    const evening = out[d - 1]![out[d - 1]!.length - 1]
+    const night = out[d]![0]
+    if (
+      evening &&
+      night &&
+      !evening.nextDay &&
+      evening.to === '24:00' &&
+      evening.from !== '00:00' &&
+      night.from === '00:00' &&
+      night.to !== '24:00' &&
+      minutes(night.to) < minutes(evening.from) &&
+      evening.unknown === night.unknown &&
+      evening.comment === night.comment
+    ) {
+      evening.to = night.to
+      evening.nextDay = true
+      out[d]!.shift()
+    }
+  }
+  return out
+}
+
+function addDays(date: Date, days: number): Date {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days)
+}
+
 /** The week of `now`, Monday first, from an OpenStreetMap `opening_hours` value. */
 function buildWeek(value: string, now: Date): Week {
   const parsed = parseOpeningHoursIfLoaded(value)
   if (!parsed) return { loading: true }
   if (!parsed.ok) return { ok: false }
   try {
-    const days = parsed.evaluator.weekTable(startOfWeek(now)).map((day): DayRow => {
+    // From the Sunday before to the Monday after, to see openings past midnight at both ends.
+    const sundayBefore = addDays(startOfWeek(now), -1)
+    const schedules = [
+      ...parsed.evaluator.weekTable(sundayBefore),
+      ...parsed.evaluator.weekTable(addDays(sundayBefore, 7)).slice(0, 2),
+    ]
+    const joined = joinPastMidnight(schedules)
+    const days = schedules.slice(1, 8).map((day, k): DayRow => {
+      const intervals = joined[k + 1]!
       // A closed day has no interval to carry a comment; the library still names a public holiday
       // (or repeats a rule's comment) for a moment of that day.
       const noon = new Date(day.date.getFullYear(), day.date.getMonth(), day.date.getDate(), 12)
-      const dayComment = day.intervals.length === 0 ? parsed.evaluator.stateAt(noon).comment : null
+      const dayComment = intervals.length === 0 ? parsed.evaluator.stateAt(noon).comment : null
       return {
         date: day.date,
         today: sameDay(day.date, now),
-        intervals: day.intervals.map((i) => `${i.from}–${i.to}`),
-        comments: unique([...day.intervals.map((i) => i.comment), dayComment]),
+        openings: intervals.map(({ from, to, nextDay }) => ({ from, to, nextDay })),
+        comments: unique([...intervals.map((i) => i.comment), dayComment]),
       }
     })
     return { ok: true, days }
@@ -146,7 +208,13 @@ export function OpeningHoursTable({
                 ) : null}
               </th>
               <td>
-                {day.intervals.length > 0 ? day.intervals.join(', ') : t('sheet.hours.closed')}
+                {day.openings.length > 0
+                  ? day.openings
+                      .map((o) =>
+                        o.nextDay ? t('sheet.hours.nextDay')(o.from, o.to) : `${o.from}–${o.to}`,
+                      )
+                      .join(', ')
+                  : t('sheet.hours.closed')}
                 {day.comments.length > 0 ? (
                   <span className="opening-hours__comment"> ({day.comments.join(' ; ')})</span>
                 ) : null}

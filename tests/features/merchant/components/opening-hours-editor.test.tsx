@@ -84,17 +84,17 @@ describe('OpeningHoursEditor', () => {
   it('explains an invalid range in French and keeps what was typed', () => {
     const { onChange } = setup(HOURS)
     setTime('Mardi, ouverture 1', '13:00')
-    setTime('Mardi, fermeture 1', '10:00')
+    setTime('Mardi, fermeture 1', '13:00')
     expect(lastCall(onChange)?.[1]).toBe(false)
     const alert = screen.getByRole('alert')
     expect(alert).toHaveTextContent(
-      'Mardi (plage 1) : l’heure de fin doit être après l’heure de début',
+      'Mardi (plage 1) : l’heure de fin doit être différente de l’heure de début',
     )
     expect(within(screen.getByRole('group', { name: 'Mardi' })).getByRole('alert')).toBe(alert)
     expect(screen.getByLabelText('Mardi, fermeture 1')).toHaveAttribute('aria-invalid', 'true')
     expect(screen.getByLabelText('Mardi, ouverture 1')).not.toHaveAttribute('aria-invalid')
     expect(screen.getByLabelText('Mardi, ouverture 1')).toHaveValue('13:00')
-    expect(screen.getByLabelText('Mardi, fermeture 1')).toHaveValue('10:00')
+    expect(screen.getByLabelText('Mardi, fermeture 1')).toHaveValue('13:00')
     expect(screen.getByText('Corrigez les horaires pour voir l’aperçu.')).toBeInTheDocument()
 
     setTime('Mardi, fermeture 1', '13:45')
@@ -176,9 +176,9 @@ describe('OpeningHoursEditor', () => {
   it('explains invalid ranges in English', () => {
     useLocaleStore.setState({ locale: 'en' })
     setup(HOURS)
-    fireEvent.change(screen.getByLabelText('Tuesday, closes 1'), { target: { value: '08:00' } })
+    fireEvent.change(screen.getByLabelText('Tuesday, closes 1'), { target: { value: '09:00' } })
     expect(screen.getByRole('alert')).toHaveTextContent(
-      'Tuesday (range 1): the closing time must be after the opening time',
+      'Tuesday (range 1): the closing time must differ from the opening time',
     )
     fireEvent.change(screen.getByLabelText('Tuesday, closes 1'), { target: { value: '12:30' } })
     fireEvent.change(screen.getByLabelText('Wednesday, closes 1'), { target: { value: '15:00' } })

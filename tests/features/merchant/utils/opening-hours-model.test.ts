@@ -100,8 +100,54 @@ describe('modelFromOpeningHours', () => {
     expect(model('Mo-Fr 18:00-00:00').days.Mo).toEqual([{ from: '18:00', to: '24:00' }])
   })
 
+  it('reads a range past midnight on the day it starts', () => {
+    const friday = model('Fr 18:00-02:00')
+    expect(friday.days.Fr).toEqual([{ from: '18:00', to: '02:00' }])
+    expect(friday.days.Sa).toEqual([])
+    // The library also reads an end past 24:00.
+    expect(model('Fr 18:00-26:00')).toEqual(friday)
+    expect(model('Fr 18:00-41:59').days.Fr).toEqual([{ from: '18:00', to: '17:59' }])
+    // Sunday's runs into Monday.
+    const sunday = model('Su 20:00-03:00')
+    expect(sunday.days.Su).toEqual([{ from: '20:00', to: '03:00' }])
+    expect(sunday.days.Mo).toEqual([])
+    // Midnight itself is not past midnight.
+    expect(model('Sa 22:00-24:00')).toEqual(model('Sa 22:00-00:00'))
+    expect(model('Sa 22:00-24:00').days.Sa).toEqual([{ from: '22:00', to: '24:00' }])
+  })
+
+  it('reads ranges past midnight among daytime ranges', () => {
+    const m = model('Mo-Th 10:00-19:00, Fr 10:00-12:00,18:00-02:00, Sa 02:01-12:00; PH off')
+    expect(m.days.Th).toEqual([{ from: '10:00', to: '19:00' }])
+    expect(m.days.Fr).toEqual([
+      { from: '10:00', to: '12:00' },
+      { from: '18:00', to: '02:00' },
+    ])
+    expect(m.days.Sa).toEqual([{ from: '02:01', to: '12:00' }])
+    expect(m.publicHolidays).toBe('closed')
+    // A later rule for Friday leaves Saturday alone, and one rule may cover both days.
+    expect(model('Sa 10:00-12:00; Fr 18:00-02:00').days.Fr).toEqual([
+      { from: '18:00', to: '02:00' },
+    ])
+    const both = model('Su-Th 11:00-00:00; Fr-Sa 11:00-02:00')
+    expect(both.days.Fr).toEqual([{ from: '11:00', to: '02:00' }])
+    expect(both.days.Sa).toEqual(both.days.Fr)
+    expect(both.days.Su).toEqual([{ from: '11:00', to: '24:00' }])
+  })
+
   it.each([
-    ['Mo-Fr 22:00-02:00', 'overnight'],
+    // 24 hours or more.
+    ['Fr 18:00-18:00', 'overnight'],
+    ['Fr 18:00-42:00', 'overnight'],
+    // The library lets Saturday's rule cancel Friday's hours after midnight…
+    ['Fr 18:00-02:00; Sa 10:00-12:00', 'overnight'],
+    ['Mo-Th 11:00-23:00; Fr 11:00-02:00; Sa 18:00-02:00; Su 18:00-23:00', 'overnight'],
+    // …or Friday's second rule cancel its evening but not its night.
+    ['Fr 18:00-02:00; Fr 10:00-12:00', 'overnight'],
+    // The night overlaps or touches the next day's hours (the library joins them).
+    ['Fr 18:00-02:00, Sa 01:00-12:00', 'overnight'],
+    ['Fr 18:00-02:00, Sa 02:00-12:00', 'overnight'],
+    ['Su 20:00-03:00, Mo 00:00-12:00', 'overnight'],
     ['Mo-Fr 09:00-18:00; PH 10:00-12:00', 'holidays'],
     ['PH off; Mo-Fr 09:00-18:00', 'holidays'],
     ['Nov-Apr: Mo-Fr 12:00-18:00', 'months'],
@@ -166,9 +212,58 @@ describe('openingHoursFromModel', () => {
       'Mo,We 10:00-12:00',
       'Mo-Fr 09:00-18:00; PH off',
       '24/7',
+      'Fr 18:00-26:00',
+      'Sa 10:00-12:00; Fr 18:00-02:00; PH off',
+      'Su-Th 11:00-00:00; Fr-Sa 11:00-02:00',
+      'Mo 09:00-12:00; Su 20:00-03:00',
     ]) {
       expect(differences(value, openingHoursFromModel(model(value)))).toEqual([])
     }
+  })
+
+  it('writes a range past midnight on its day, with rules joined by commas', () => {
+    const friday = week({ Fr: [{ from: '18:00', to: '02:00' }] })
+    expect(openingHoursFromModel(friday)).toBe('Fr 18:00-02:00')
+    expect(model('Fr 18:00-02:00')).toEqual(friday)
+
+    const mixed = week(
+      {
+        Mo: [{ from: '10:00', to: '19:00' }],
+        Fr: [
+          { from: '18:00', to: '02:00' },
+          { from: '10:00', to: '12:00' },
+        ],
+        Sa: [{ from: '10:00', to: '12:00' }],
+        Su: [{ from: '22:00', to: '00:00' }],
+      },
+      'closed',
+    )
+    const written = openingHoursFromModel(mixed)
+    // With `;`, the Saturday rule would close Friday at midnight.
+    expect(written).toBe(
+      'Mo 10:00-19:00, Fr 10:00-12:00,18:00-02:00, Sa 10:00-12:00, Su 22:00-24:00; PH off',
+    )
+    const read = model(written)
+    expect(read.days.Fr).toEqual([
+      { from: '10:00', to: '12:00' },
+      { from: '18:00', to: '02:00' },
+    ])
+    expect(openingHoursFromModel(read)).toBe(written)
+    // What the library understands: open on Saturday 28 November 2026 at 01:59, not at 02:00.
+    const parsed = parseOpeningHours(written)
+    if (!parsed.ok) throw new Error(parsed.error)
+    expect(parsed.evaluator.stateAt(new Date(2026, 10, 27, 23, 30)).open).toBe(true)
+    expect(parsed.evaluator.stateAt(new Date(2026, 10, 28, 1, 59)).open).toBe(true)
+    expect(parsed.evaluator.stateAt(new Date(2026, 10, 28, 2, 0)).open).toBe(false)
+    expect(parsed.evaluator.stateAt(new Date(2026, 10, 28, 11, 0)).open).toBe(true)
+    // Sunday ends at midnight: nothing on Monday morning.
+    expect(parsed.evaluator.stateAt(new Date(2026, 10, 30, 0, 30)).open).toBe(false)
+    expect(
+      differences(
+        written,
+        'Sa 10:00-12:00; Mo 10:00-19:00; Fr 10:00-12:00,18:00-26:00; Su 22:00-24:00; PH off',
+      ),
+    ).toEqual([])
   })
 })
 
@@ -187,13 +282,98 @@ describe('validateModel', () => {
     ).toEqual([])
   })
 
-  it('says when a range ends before it starts', () => {
-    expect(validateModel(week({ Tu: [{ from: '18:00', to: '09:00' }] }))).toEqual([
-      { day: 'Tu', index: 0, field: 'to', problem: { kind: 'endBeforeStart' }, rangeCount: 1 },
+  it('accepts a range ending before it starts (past midnight), not one ending when it starts', () => {
+    expect(validateModel(week({ Tu: [{ from: '18:00', to: '09:00' }] }))).toEqual([])
+    expect(validateModel(week({ Tu: [{ from: '18:00', to: '17:59' }] }))).toEqual([])
+    expect(validateModel(week({ Tu: [{ from: '09:00', to: '09:00' }] }))).toEqual([
+      { day: 'Tu', index: 0, field: 'to', problem: { kind: 'sameTimes' }, rangeCount: 1 },
     ])
-    expect(validateModel(week({ Tu: [{ from: '09:00', to: '09:00' }] }))[0]?.problem).toEqual({
-      kind: 'endBeforeStart',
-    })
+    // 00:00 as an end is midnight: a whole day, not 24 hours past midnight.
+    expect(validateModel(week({ Tu: [{ from: '00:00', to: '00:00' }] }))).toEqual([])
+  })
+
+  it('says when a range past midnight runs into the next day’s hours', () => {
+    const friday = { from: '18:00', to: '02:00' }
+    const overlap = {
+      day: 'Fr',
+      index: 0,
+      field: 'to',
+      problem: { kind: 'overlapNextDay', next: 'Sa' },
+      rangeCount: 1,
+    }
+    expect(validateModel(week({ Fr: [friday], Sa: [{ from: '02:01', to: '12:00' }] }))).toEqual([])
+    // Touching is refused too: the library would make one opening of the two.
+    expect(validateModel(week({ Fr: [friday], Sa: [{ from: '02:00', to: '12:00' }] }))).toEqual([
+      overlap,
+    ])
+    expect(validateModel(week({ Fr: [friday], Sa: [{ from: '00:00', to: '12:00' }] }))).toEqual([
+      overlap,
+    ])
+    // Any of the next day's ranges, and Sunday's night runs into Monday.
+    expect(
+      validateModel(
+        week({
+          Sa: [
+            { from: '14:00', to: '18:00' },
+            { from: '01:00', to: '02:00' },
+          ],
+          Fr: [friday],
+        }),
+      ),
+    ).toEqual([overlap])
+    expect(
+      validateModel(
+        week({ Su: [{ from: '20:00', to: '03:00' }], Mo: [{ from: '02:00', to: '12:00' }] }),
+      ),
+    ).toEqual([
+      {
+        day: 'Su',
+        index: 0,
+        field: 'to',
+        problem: { kind: 'overlapNextDay', next: 'Mo' },
+        rangeCount: 1,
+      },
+    ])
+    // A day ending at midnight may be followed by a day starting at midnight.
+    expect(
+      validateModel(
+        week({ Fr: [{ from: '18:00', to: '00:00' }], Sa: [{ from: '00:00', to: '02:00' }] }),
+      ),
+    ).toEqual([])
+  })
+
+  it('says when a range past midnight overlaps a later range of its own day', () => {
+    const errors = validateModel(
+      week({
+        Fr: [
+          { from: '18:00', to: '02:00' },
+          { from: '22:00', to: '23:00' },
+        ],
+      }),
+    )
+    expect(errors.map((e) => e.problem)).toEqual([{ kind: 'overlap', ranges: [1, 2] }])
+    // Two ranges past midnight on one day always overlap.
+    expect(
+      validateModel(
+        week({
+          Fr: [
+            { from: '18:00', to: '01:00' },
+            { from: '23:00', to: '02:00' },
+          ],
+        }),
+      ).map((e) => e.problem.kind),
+    ).toEqual(['overlap'])
+    // A morning range before it is fine.
+    expect(
+      validateModel(
+        week({
+          Fr: [
+            { from: '18:00', to: '02:00' },
+            { from: '01:00', to: '03:00' },
+          ],
+        }),
+      ),
+    ).toEqual([])
   })
 
   it('says when ranges overlap', () => {
@@ -260,9 +440,12 @@ describe('real OpenStreetMap values', () => {
         : []
     })
     expect(failures).toEqual([])
-    // The form reads 98 of the 107; the others use seasons, comments, open ends, ranges past
-    // midnight, a rule without days among others, or are not valid.
-    expect(accepted).toHaveLength(98)
+    // The form reads 100 of the 107; the others use seasons, comments, open ends, ranges past
+    // midnight cut short by the next day's rule, a rule without days among others, or are not
+    // valid.
+    expect(accepted).toHaveLength(100)
+    expect(accepted).toContain('Th 16:00-01:00, Fr-Sa 16:00-02:00, Su 11:00-21:00')
+    expect(accepted).toContain('Su-Th 11:00-00:00; Fr-Sa 11:00-02:00')
     // Reading the written value again gives the same model.
     for (const value of accepted) {
       expect(model(openingHoursFromModel(model(value)))).toEqual(model(value))

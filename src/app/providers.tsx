@@ -4,6 +4,7 @@ import { BackendContext } from '@/backend/backend-context'
 import type { VitrineBackend } from '@/backend/port'
 import { getBackend } from '@/backend/create-backend'
 import { createQueryClient } from '@/lib/query-client'
+import { useErrorText } from '@/lib/error-messages'
 import { useT } from '@/lib/i18n'
 import { useBackendChanges } from './backend-changes'
 
@@ -22,6 +23,7 @@ export function AppProviders({
   queryClient?: QueryClient
 }) {
   const t = useT()
+  const errorText = useErrorText()
   const [queryClient] = useState(() => givenClient ?? createQueryClient())
   const [backend, setBackend] = useState<VitrineBackend | null>(givenBackend ?? null)
   const [error, setError] = useState<Error | null>(null)
@@ -42,7 +44,7 @@ export function AppProviders({
     return (
       <div role="alert" className="fatal-error">
         <p>{t('backend.failed')}</p>
-        <p className="error-detail">{error.message}</p>
+        <p className="error-detail">{errorText(error)}</p>
         <button type="button" onClick={() => window.location.reload()}>
           {t('list.retry')}
         </button>

@@ -61,13 +61,14 @@ describe('App', () => {
     const backend = createMemoryBackend()
     let fail = true
     backend.listShops = async () => {
-      if (fail) throw new Error('réseau indisponible')
+      if (fail) throw new TypeError('Failed to fetch')
       return [makeShop({ name: 'Revenu' })]
     }
     renderWithProviders(<App />, backend)
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('Les lieux n’ont pas pu être chargés.')
-    expect(alert).toHaveTextContent('réseau indisponible')
+    expect(alert).toHaveTextContent('Pas de connexion')
+    expect(alert).not.toHaveTextContent('Failed to fetch')
     fail = false
     await userEvent.click(within(alert).getByRole('button', { name: 'Réessayer' }))
     await waitFor(() => expect(screen.getByText('Revenu')).toBeInTheDocument())

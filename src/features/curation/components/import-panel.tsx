@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
-import { toBackendError } from '@/backend/errors'
+import { useErrorText } from '@/lib/error-messages'
+import { BackendError } from '@/backend/errors'
 import type { ImportRow } from '@/backend/import-row'
 import type { ImportSource } from '@/backend/types'
 import { useFeatureT } from '@/lib/i18n'
@@ -26,6 +27,7 @@ function downloadUrl(text: string, type: string): string {
  */
 export function ImportPanel({ catalog }: { catalog: ImportCatalog }) {
   const c = useFeatureT(curationMessages)
+  const errorText = useErrorText()
   const id = useId()
   const importShops = useImportShops()
   const [file, setFile] = useState<File | null>(null)
@@ -46,7 +48,7 @@ export function ImportPanel({ catalog }: { catalog: ImportCatalog }) {
       const database = read.rows.length > 0 ? await send(read.source, read.rows, true) : []
       setChecked({ file: read, report: mergeImportReport(read.issues, database, read.skipped) })
     } catch (error) {
-      setProblem(toBackendError(error).message || c('unreadable'))
+      setProblem(error instanceof BackendError ? errorText(error) : c('unreadable'))
     }
   }
 
@@ -62,7 +64,7 @@ export function ImportPanel({ catalog }: { catalog: ImportCatalog }) {
         setChecked(null)
       }
     } catch (error) {
-      setProblem(toBackendError(error).message)
+      setProblem(errorText(error))
     }
   }
 

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useErrorText } from '@/lib/error-messages'
 import { toBackendError } from '@/backend/errors'
 import { SHOP_KINDS, SHOP_SERVICES, type Territory } from '@/backend/types'
 import { useFeatureT, useT } from '@/lib/i18n'
@@ -44,6 +45,7 @@ interface TextOptions {
  */
 export function ReferencingForm({ territory }: { territory: Territory }) {
   const c = useFeatureT(referencingMessages)
+  const errorText = useErrorText()
   const t = useT()
   const locale = useLocaleStore((s) => s.locale)
   const form = useReferencingDraftStore((s) => s.form)
@@ -412,7 +414,7 @@ export function ReferencingForm({ territory }: { territory: Territory }) {
       {serverError ? (
         <div id={id('server-error')} role="alert" className="problem-banner" tabIndex={-1}>
           <p>
-            {c('refused')} {serverError.message}
+            {c('refused')} {errorText(serverError)}
           </p>
           <p>{c('kept')}</p>
         </div>

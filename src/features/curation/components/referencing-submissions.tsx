@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { useErrorText } from '@/lib/error-messages'
 import type { ShopSubmission } from '@/backend/types'
 import { toBackendError } from '@/backend/errors'
 import { useFeatureT } from '@/lib/i18n'
@@ -27,6 +28,7 @@ const formatDate = (iso: string, locale: Locale) =>
 /** "Mes demandes": the user's submissions, newest first, and what became of them. */
 export function ReferencingSubmissions() {
   const c = useFeatureT(referencingMessages)
+  const errorText = useErrorText()
   const submissions = useMySubmissions()
   const titleId = useId()
   const sorted = [...(submissions.data ?? [])].sort((a, b) =>
@@ -40,7 +42,7 @@ export function ReferencingSubmissions() {
       ) : submissions.isError ? (
         <div role="alert">
           <p>
-            {c('submissionsError')} {submissions.error.message}
+            {c('submissionsError')} {errorText(submissions.error)}
           </p>
           <button type="button" onClick={() => void submissions.refetch()}>
             {c('retry')}
@@ -61,6 +63,7 @@ export function ReferencingSubmissions() {
 
 function SubmissionItem({ submission }: { submission: ShopSubmission }) {
   const c = useFeatureT(referencingMessages)
+  const errorText = useErrorText()
   const locale = useLocaleStore((s) => s.locale)
   const withdraw = useWithdrawSubmission()
   const [confirming, setConfirming] = useState(false)
@@ -113,7 +116,7 @@ function SubmissionItem({ submission }: { submission: ShopSubmission }) {
       ) : null}
       {error ? (
         <p role="alert" className="field-error">
-          {c('withdrawFailed')} {error.message}
+          {c('withdrawFailed')} {errorText(error)}
         </p>
       ) : null}
     </li>

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useErrorText } from '@/lib/error-messages'
 import { toBackendError } from '@/backend/errors'
 import type { ShopSubmission } from '@/backend/types'
 import { useFeatureT } from '@/lib/i18n'
@@ -38,6 +39,7 @@ function SubmissionCard({
   territorySlug: string
 }) {
   const c = useFeatureT(curationMessages)
+  const errorText = useErrorText()
   const review = useReviewSubmission(territorySlug)
   const [refusing, setRefusing] = useState(false)
   const [reason, setReason] = useState('')
@@ -59,7 +61,7 @@ function SubmissionCard({
       </p>
       {pending ? <PossibleDuplicates submissionId={submission.id} /> : null}
       {error ? (
-        <p role="alert">{error.kind === 'stale-update' ? c('staleReview') : error.message}</p>
+        <p role="alert">{error.kind === 'stale-update' ? c('staleReview') : errorText(error)}</p>
       ) : null}
       {pending && !refusing ? (
         <div className="submission-card__actions">

@@ -332,7 +332,9 @@ describe('ReferencingPage', () => {
     await send()
 
     const alert = await screen.findByRole('alert')
-    expect(alert).toHaveTextContent(PENDING_LIMIT)
+    // The database's own words go to the console; the page words the kind of refusal.
+    expect(alert).toHaveTextContent('Une valeur a été refusée')
+    expect(alert).not.toHaveTextContent(PENDING_LIMIT)
     expect(alert).toHaveTextContent('Vos saisies sont conservées.')
     expect(alert).toHaveFocus()
     expect(backend.submitShop).toHaveBeenCalledTimes(1)
@@ -412,7 +414,9 @@ describe('ReferencingPage', () => {
     renderPage(backend)
     await userEvent.click(await screen.findByRole('button', { name: 'Retirer la demande' }))
     await userEvent.click(screen.getByRole('button', { name: 'Oui, retirer' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('Cette demande a déjà été traitée.')
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('La demande n’a pas pu être retirée')
+    expect(alert).toHaveTextContent('Vous n’avez pas le droit de faire ce changement.')
   })
 
   it('speaks English', async () => {

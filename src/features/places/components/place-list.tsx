@@ -3,13 +3,20 @@ import type { Shop } from '@/backend/types'
 import { useT } from '@/lib/i18n'
 import { useLocaleStore } from '@/lib/locale-store'
 import { formatDistance } from '../utils/distance'
+import type { StatusLabel } from '../utils/place-filters'
 import type { DisplayStatus } from '../utils/places-geojson'
 import { DISPLAY_COLOURS, DISPLAY_SYMBOLS } from '../utils/status-style'
 
 export interface PlaceListItem {
   shop: Shop
   distanceKm: number | null
+  /** The marker's shape and colour, as on the map. */
   display: DisplayStatus
+  /**
+   * The status in words (see `statusLabel`, so that the list and the sheet tell one story);
+   * without it, the words of `display`.
+   */
+  label?: StatusLabel
 }
 
 interface PlaceListProps {
@@ -43,7 +50,7 @@ export function PlaceList({ items, selectedId = null, onSelect, empty }: PlaceLi
         (empty ?? <p className="place-list__empty">{t('list.empty')}</p>)
       ) : (
         <ul className="place-list" aria-label={t('list.label')}>
-          {items.map(({ shop, distanceKm, display }) => (
+          {items.map(({ shop, distanceKm, display, label = display }) => (
             <li
               key={shop.id}
               className="place-list__item"
@@ -67,7 +74,7 @@ export function PlaceList({ items, selectedId = null, onSelect, empty }: PlaceLi
                 ) : null}
                 <span className="place-list__status" style={{ color: DISPLAY_COLOURS[display] }}>
                   <span aria-hidden="true">{DISPLAY_SYMBOLS[display]} </span>
-                  {t(`display.${display}`)}
+                  {t(`display.${label}`)}
                 </span>
               </button>
             </li>

@@ -3,8 +3,8 @@ import { SHOP_SERVICES, type Shop } from '@/backend/types'
 import { useT } from '@/lib/i18n'
 import { useLocaleStore, type Locale } from '@/lib/locale-store'
 import { formatDistance } from '../utils/distance'
-import { displayStatus, openNowState, type DisplayStatus } from '../utils/place-filters'
-import { formatUpdatedAgo } from '../utils/relative-time'
+import { placeStatusStory, type OverriddenHours, type StatusLabel } from '../utils/place-filters'
+import { formatAgo, formatUpdatedAgo } from '../utils/relative-time'
 import { directionsUrl, mailtoHref, safeHttpUrl, socialLabel, telHref } from '../utils/safe-links'
 import { DISPLAY_COLOURS, DISPLAY_SYMBOLS } from '../utils/status-style'
 import { OpeningHoursTable } from './opening-hours-table'
@@ -139,8 +139,17 @@ export function PlaceSheet({ shop, now, distanceKm = null, onClose, categories }
     onClose()
   }
 
-  const status: DisplayStatus = displayStatus(shop, now)
-  const statusWord = status === 'to-confirm' ? t('sheet.statusToConfirm') : t(`status.${status}`)
+  const story = placeStatusStory(shop, now)
+  const status = story.marker
+  const statusWords: Record<StatusLabel, string> = {
+    open: t('status.open'),
+    closed: t('status.closed'),
+    unknown: t('status.unknown'),
+    'to-confirm': t('sheet.statusToConfirm'),
+    'open-by-hours': t('sheet.story.openByHours'),
+    'closed-by-hours': t('sheet.story.closedByHours'),
+  }
+  const statusWord = statusWords[story.label]
 
   const nameOf = (slug: string | null) => {
     if (!slug) return null
@@ -160,23 +169,52 @@ export function PlaceSheet({ shop, now, distanceKm = null, onClose, categories }
       ? formatDay(shop.closedUntil.slice(0, 10), now, locale)
       : null
 
-  const openNow = openNowState(shop, now)
+  const { openNow, overriddenHours } = story
+  const when = (date: Date) => ({
+    day: dayPhrase(date, now, locale, t('sheet.tomorrow')),
+    time: formatTime(date, locale),
+  })
+  const whenText = (date: Date) => {
+    const { day, time } = when(date)
+    return day ? `${day} ${time}` : time
+  }
+  const overriddenHoursText = (hours: OverriddenHours): string => {
+    if (hours.open) {
+      return hours.nextChange
+        ? t('sheet.story.hoursOpenUntil')(whenText(hours.nextChange))
+        : t('sheet.story.hoursOpen')
+    }
+    if (hours.closedDay === 'weekly') {
+      const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long' }).format(now)
+      return t('sheet.story.hoursClosedOn')(weekday)
+    }
+    return hours.closedDay === 'today'
+      ? t('sheet.story.hoursClosedToday')
+      : t('sheet.story.hoursClosed')
+  }
+
   let openNowText: string | null = null
-  if (openNow.open !== null) {
+  if (overriddenHours && openNow.open !== null) {
+    // The merchant's fresh word wins over the hours: say whose word it is and what the hours say.
+    const ago = shop.statusUpdatedAt ? formatAgo(shop.statusUpdatedAt, now, locale) : null
+    openNowText = t('sheet.story.merchantWins')(
+      t(openNow.open ? 'status.open' : 'status.closed'),
+      ago,
+      overriddenHoursText(overriddenHours),
+    )
+  } else if (openNow.open) {
+    // From the hours, or from the merchant's "open" when the hours agree.
+    openNowText = openNow.until
+      ? t('sheet.openNowUntil')(whenText(openNow.until))
+      : t('sheet.openNow')
+  } else if (openNow.open === false) {
     // The merchant's "until" is the end of the closing they announced, shown on its own line.
     const until = openNow.source === 'hours' ? openNow.until : null
-    const day = until ? dayPhrase(until, now, locale, t('sheet.tomorrow')) : null
-    const time = until ? formatTime(until, locale) : null
-    if (openNow.open) {
-      openNowText = time
-        ? t('sheet.openNowUntil')(day ? `${day} ${time}` : time)
-        : t('sheet.openNow')
+    if (!until) {
+      openNowText = t('sheet.closedNow')
     } else {
-      openNowText = time
-        ? day
-          ? t('sheet.closedNowOpensOn')(day, time)
-          : t('sheet.closedNowOpensAt')(time)
-        : t('sheet.closedNow')
+      const { day, time } = when(until)
+      openNowText = day ? t('sheet.closedNowOpensOn')(day, time) : t('sheet.closedNowOpensAt')(time)
     }
   }
 
@@ -220,7 +258,7 @@ export function PlaceSheet({ shop, now, distanceKm = null, onClose, categories }
           <span aria-hidden="true">{DISPLAY_SYMBOLS[status]} </span>
           {statusWord}
         </p>
-        {status === 'to-confirm' ? (
+        {story.display === 'to-confirm' ? (
           <p className="place-sheet__muted">{t('sheet.statusToConfirmHint')}</p>
         ) : null}
         {shop.statusMessage ? (

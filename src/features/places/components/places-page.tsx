@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Territory } from '@/backend/types'
 import { env } from '@/lib/env'
+import { useErrorText } from '@/lib/error-messages'
 import { useT } from '@/lib/i18n'
 import { useCategories } from '../api/get-categories'
 import { useShopperShops, useViewportShops } from '../api/get-shopper-shops'
@@ -9,7 +10,7 @@ import { useUrlSync } from '../stores/use-url-sync'
 import { useOpeningHoursLoaded } from '../stores/use-opening-hours-loaded'
 import { RADIUS_PRESETS_KM } from '../utils/filters-url'
 import { createPlaceIndex, filterPlaces } from '../utils/place-index'
-import { displayStatus, EMPTY_FILTERS } from '../utils/place-filters'
+import { displayStatus, EMPTY_FILTERS, labelMarker, statusLabel } from '../utils/place-filters'
 import { placesToFeatureCollection } from '../utils/places-geojson'
 import { VIEWPORT_ROWS, viewportQuery } from '../utils/viewport-query'
 import { FilterPanel } from './filter-panel'
@@ -42,6 +43,7 @@ export function PlacesPage({
   wholeUpTo?: number
 }) {
   const t = useT()
+  const errorText = useErrorText()
   useUrlSync()
   const now = useNow()
   const categories = useCategories()
@@ -72,11 +74,12 @@ export function PlacesPage({
   )
   const items: PlaceListItem[] = useMemo(
     () =>
-      filterPlaces(index, filters, now).map(({ shop, distanceKm }) => ({
-        shop,
-        distanceKm,
-        display: displayStatus(shop, now),
-      })),
+      filterPlaces(index, filters, now).map(({ shop, distanceKm, openNow }) => {
+        // The rule of `placeStatusStory`, from the index's cached "open now": the list, the
+        // markers and the sheet cannot disagree.
+        const label = statusLabel(displayStatus(shop, now), openNow)
+        return { shop, distanceKm, display: labelMarker(label), label }
+      }),
     [index, filters, now],
   )
   const features = useMemo(() => placesToFeatureCollection(items), [items])
@@ -146,7 +149,7 @@ export function PlacesPage({
           ) : shops.isError ? (
             <div role="alert">
               <p>{t('list.error')}</p>
-              <p className="error-detail">{shops.error.message}</p>
+              <p className="error-detail">{errorText(shops.error)}</p>
               <button type="button" onClick={() => void shops.refetch()}>
                 {t('list.retry')}
               </button>

@@ -1,7 +1,7 @@
 import type { LonLat, Shop, ShopKind, ShopService } from '@/backend/types'
 import { distanceKm, isWithinRadius } from './distance'
 import { normalizeForSearch, searchWords } from './normalize-text'
-import { parseOpeningHoursIfLoaded } from './opening-hours'
+import { parseOpeningHoursIfLoaded, type OpeningHoursEvaluator } from './opening-hours'
 
 export interface PlaceFilters {
   /** Every ticked service must be offered. */
@@ -115,6 +115,115 @@ export function openNowState(shop: Shop, now: Date): OpenNowState {
   if (!parsed?.ok) return NOTHING_KNOWN
   const state = parsed.evaluator.stateAt(now)
   return { open: state.unknown ? null : state.open, source: 'hours', until: state.nextChange }
+}
+
+/**
+ * The words a place's status is shown with: the merchant's status (see {@link displayStatus})
+ * unless the opening hours decide "open now" (see {@link openNowState}), whose verdict is then
+ * shown as such.
+ */
+export type StatusLabel = DisplayStatus | 'open-by-hours' | 'closed-by-hours'
+
+/**
+ * The one rule the list, the sheet and the markers share: the hours' verdict when they decide
+ * "open now" (the merchant's status is not fresh), the merchant's status otherwise. Before the
+ * hours library has loaded, `openNow` knows nothing from the hours and the merchant's status
+ * shows as before.
+ */
+export function statusLabel(display: DisplayStatus, openNow: OpenNowState): StatusLabel {
+  if (openNow.source !== 'hours' || openNow.open === null) return display
+  return openNow.open ? 'open-by-hours' : 'closed-by-hours'
+}
+
+/** The marker (shape and colour) of a label: the hours' verdict marks the place open or closed. */
+export function labelMarker(label: StatusLabel): DisplayStatus {
+  if (label === 'open-by-hours') return 'open'
+  if (label === 'closed-by-hours') return 'closed'
+  return label
+}
+
+/** What the usual hours say when the merchant's fresh status says otherwise. */
+export interface OverriddenHours {
+  readonly open: boolean
+  /** When the hours' answer next changes; `null` when it does not within five years. */
+  readonly nextChange: Date | null
+  /**
+   * When closed: `'today'` when the hours open at no moment of the day, `'weekly'` when they do
+   * not on the same weekday a week later either but do open within the week (a weekly closing
+   * day), `null` when they are only closed at this time of day.
+   */
+  readonly closedDay: 'today' | 'weekly' | null
+}
+
+/** What the sheet and the list say about a place's status, from one rule. */
+export interface PlaceStatusStory {
+  /** The merchant's status, as {@link displayStatus} gives it. */
+  readonly display: DisplayStatus
+  /** The words shown, see {@link statusLabel}. */
+  readonly label: StatusLabel
+  /** The marker's shape and colour, see {@link labelMarker}. */
+  readonly marker: DisplayStatus
+  /**
+   * {@link openNowState}; when the merchant's fresh "open" agrees with the hours, `until` is the
+   * hours' next change (the merchant did not say until when).
+   */
+  readonly openNow: OpenNowState
+  /** The hours' verdict when the merchant's fresh status overrides it; `null` otherwise. */
+  readonly overriddenHours: OverriddenHours | null
+}
+
+/** Whether the hours open at no moment of `day`'s local day, and, if so, when they do next. */
+function closedAllDay(evaluator: OpeningHoursEvaluator, day: Date): Date | null | false {
+  const start = new Date(day.getFullYear(), day.getMonth(), day.getDate())
+  const end = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1)
+  const state = evaluator.stateAt(start)
+  if (state.open || state.unknown) return false
+  if (state.nextChange !== null && state.nextChange < end) return false
+  return state.nextChange
+}
+
+function closedDayOf(evaluator: OpeningHoursEvaluator, now: Date): OverriddenHours['closedDay'] {
+  const reopens = closedAllDay(evaluator, now)
+  if (reopens === false) return null
+  const sameDayNextWeek = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 7)
+  // A day off every week opens again within the week; a month of holidays does not.
+  const weekly = reopens !== null && reopens < sameDayNextWeek
+  return weekly && closedAllDay(evaluator, sameDayNextWeek) !== false ? 'weekly' : 'today'
+}
+
+/**
+ * The place's status as the sheet and the list tell it at `now`: which word wins, the merchant's
+ * fresh status or the usual hours (see {@link openNowState}), and what the other one says.
+ */
+export function placeStatusStory(shop: Shop, now: Date): PlaceStatusStory {
+  const display = displayStatus(shop, now)
+  const openNow = openNowState(shop, now)
+  const label = statusLabel(display, openNow)
+  const story: PlaceStatusStory = {
+    display,
+    label,
+    marker: labelMarker(label),
+    openNow,
+    overriddenHours: null,
+  }
+  if (openNow.source !== 'merchant') return story
+  const parsed = parseOpeningHoursIfLoaded(shop.openingHours)
+  if (!parsed?.ok) return story
+  const hours = parsed.evaluator.stateAt(now)
+  if (hours.unknown) return story
+  if (hours.open === openNow.open) {
+    return openNow.open
+      ? { ...story, openNow: Object.freeze({ ...openNow, until: hours.nextChange }) }
+      : story
+  }
+  return {
+    ...story,
+    overriddenHours: {
+      open: hours.open,
+      nextChange: hours.nextChange,
+      closedDay: hours.open ? null : closedDayOf(parsed.evaluator, now),
+    },
+  }
 }
 
 export function matchesServices(shop: Shop, services: readonly ShopService[]): boolean {

@@ -18,17 +18,16 @@ export function parseTimestamp(value: string): number {
 }
 
 /**
- * "mis à jour il y a 3 h" / "updated 3 hours ago": minutes under an hour, hours under a day,
- * days under 30 days, then the date. `null` when `iso` is not a date. A time slightly in the
- * future (clocks out of step) reads as "just now".
+ * "il y a 3 h" / "3 hours ago": minutes under an hour, hours under a day, days under 30 days,
+ * then "le 3 janv. 2026" / "on Jan 3, 2026". `null` when `iso` is not a date. A time slightly in
+ * the future (clocks out of step) reads as "à l’instant" / "just now".
  */
-export function formatUpdatedAgo(iso: string, now: Date, locale: Locale): string | null {
+export function formatAgo(iso: string, now: Date, locale: Locale): string | null {
   const then = parseTimestamp(iso)
   if (Number.isNaN(then) || Number.isNaN(now.getTime())) return null
   const elapsed = Math.max(0, now.getTime() - then)
-  const prefix = locale === 'fr' ? 'mis à jour' : 'updated'
 
-  if (elapsed < MINUTE) return locale === 'fr' ? 'mis à jour à l’instant' : 'updated just now'
+  if (elapsed < MINUTE) return locale === 'fr' ? 'à l’instant' : 'just now'
   if (elapsed < 30 * DAY) {
     // French reads well short for minutes and hours ("il y a 3 h") but not for days ("il y a 3 j").
     const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
@@ -38,9 +37,15 @@ export function formatUpdatedAgo(iso: string, now: Date, locale: Locale): string
           ? [Math.floor(elapsed / HOUR), 'hour']
           : [Math.floor(elapsed / DAY), 'day']
     const style = locale === 'fr' && unit !== 'day' ? 'short' : 'long'
-    const relative = new Intl.RelativeTimeFormat(locale, { style, numeric: 'always' })
-    return `${prefix} ${relative.format(-value, unit)}`
+    return new Intl.RelativeTimeFormat(locale, { style, numeric: 'always' }).format(-value, unit)
   }
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(then)
-  return locale === 'fr' ? `${prefix} le ${date}` : `${prefix} on ${date}`
+  return locale === 'fr' ? `le ${date}` : `on ${date}`
+}
+
+/** "mis à jour il y a 3 h" / "updated 3 hours ago": see {@link formatAgo}. */
+export function formatUpdatedAgo(iso: string, now: Date, locale: Locale): string | null {
+  const ago = formatAgo(iso, now, locale)
+  if (ago === null) return null
+  return `${locale === 'fr' ? 'mis à jour' : 'updated'} ${ago}`
 }

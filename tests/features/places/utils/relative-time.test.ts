@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatUpdatedAgo } from '@/features/places/utils/relative-time'
+import { formatAgo, formatUpdatedAgo } from '@/features/places/utils/relative-time'
 
 const now = new Date('2026-11-22T15:00:00Z')
 const ago = (ms: number) => new Date(now.getTime() - ms).toISOString()
@@ -59,5 +59,17 @@ describe('formatUpdatedAgo', () => {
     expect(plain(formatUpdatedAgo('2026-11-22T12:00:00.999999Z', now, 'en'))).toBe(
       'updated 2 hours ago',
     )
+  })
+})
+
+describe('formatAgo', () => {
+  it('is the same time without "updated", for other sentences', () => {
+    expect(formatAgo(ago(20_000), now, 'fr')).toBe('à l’instant')
+    expect(formatAgo(ago(20_000), now, 'en')).toBe('just now')
+    expect(plain(formatAgo(ago(2 * HOUR), now, 'fr'))).toBe('il y a 2 h')
+    expect(plain(formatAgo(ago(2 * HOUR), now, 'en'))).toBe('2 hours ago')
+    expect(plain(formatAgo('2026-09-01T12:00:00Z', now, 'fr'))).toBe('le 1 sept. 2026')
+    expect(plain(formatAgo('2026-09-01T12:00:00Z', now, 'en'))).toBe('on Sep 1, 2026')
+    expect(formatAgo('not a date', now, 'en')).toBeNull()
   })
 })

@@ -6,6 +6,7 @@ import { env } from '@/lib/env'
 import { useTerritories } from '@/features/places/api/get-territories'
 import { PlacesPage } from '@/features/places/components/places-page'
 import { AccountMenu } from '@/features/account/components/account-menu'
+import { SignInOptions } from '@/features/account/components/sign-in-options'
 import { Credits } from './credits'
 import {
   BackgroundBoundary,
@@ -104,7 +105,7 @@ export function App() {
         ) : territory ? (
           merchant ? (
             <LazyPage>
-              <MerchantPage />
+              <MerchantPage signIn={<SignInOptions />} />
             </LazyPage>
           ) : page === 'curation' ? (
             <LazyPage>

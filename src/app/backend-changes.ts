@@ -4,6 +4,7 @@ import type { VitrineBackend } from '@/backend/port'
 import type { Shop } from '@/backend/types'
 import { placesKeys } from '@/features/places/api/places-keys'
 import { accountKeys } from '@/features/account/api/account-keys'
+import { merchantKeys } from '@/features/merchant/api/merchant-keys'
 
 /**
  * Puts a changed shop in the lists and sheets that already show it, without a round trip: another
@@ -17,6 +18,10 @@ function showChangedShop(queryClient: QueryClient, changed: Shop) {
     (shops) => shops?.map((shop) => (shop.id === changed.id ? changed : shop)),
   )
   queryClient.setQueryData<Shop>(placesKeys.shop(changed.id), (shop) => (shop ? changed : shop))
+  // The merchant's page of the shop, in this tab or another: never older than what was written.
+  queryClient.setQueryData<Shop | null>(merchantKeys.shop(changed.id), (shop) =>
+    shop && shop.updatedAt <= changed.updatedAt ? changed : shop,
+  )
 }
 
 /** Turns the backend's change notifications (this tab, other tabs, realtime) into invalidations. */
@@ -32,8 +37,13 @@ export function useBackendChanges(backend: VitrineBackend) {
               ? placesKeys.shops(change.territorySlug)
               : placesKeys.all,
           })
-          if (change.shopId)
+          if (change.shopId) {
             void queryClient.invalidateQueries({ queryKey: placesKeys.shop(change.shopId) })
+            // Realtime carries no shop: the merchant's page reads it again.
+            if (!change.shop)
+              void queryClient.invalidateQueries({ queryKey: merchantKeys.shop(change.shopId) })
+            void queryClient.invalidateQueries({ queryKey: merchantKeys.history(change.shopId) })
+          }
         } else if (change.kind === 'session') {
           // Everything may depend on who is signed in (the database's policies decide), and the
           // session first, so that user-keyed queries move to the new user's keys.

@@ -129,6 +129,12 @@ export interface VitrineBackend {
 
   /** Called on every change made here, in another tab, or on the server. Returns unsubscribe. */
   subscribe(listener: (change: BackendChange) => void): () => void
+  /**
+   * Asks for every change of these shops (a merchant's own, published or not) to reach
+   * `subscribe`'s listeners while the returned function is not called. Supabase listens to
+   * their rows through Realtime; the embedded backend already hears every tab's changes.
+   */
+  watchShops?(shopIds: readonly string[]): () => void
 
   /** Embedded backend only: restore the demonstration data. */
   resetDemoData?(): Promise<void>

@@ -122,6 +122,9 @@ export function createSupabaseBackend(
     throw toBackendError(error)
   }
 
+  // Every `subscribe` listener, so that the merchant's own shops' channel reaches them all.
+  const listeners = new Set<(change: BackendChange) => void>()
+
   return {
     mode: 'supabase',
 
@@ -359,8 +362,7 @@ export function createSupabaseBackend(
         .eq('status', 'pending')
         .select('id')
       if (error) fail(error)
-      if (!data?.length)
-        throw new BackendError('forbidden', 'Vous ne pouvez pas modifier cet élément.')
+      if (!data?.length) throw new BackendError('forbidden', 'the row is not writable by this user')
     },
 
     async listSubmissions(territorySlug, signal) {
@@ -396,9 +398,8 @@ export function createSupabaseBackend(
         .select('updated_at')
         .eq('id', submissionId)
         .maybeSingle()
-      if (current)
-        throw new BackendError('stale-update', 'Modifié ailleurs depuis le chargement de la page.')
-      throw new BackendError('forbidden', 'Vous ne pouvez pas modifier cet élément.')
+      if (current) throw new BackendError('stale-update', 'the row changed since it was loaded')
+      throw new BackendError('forbidden', 'the row is not writable by this user')
     },
 
     async publishSubmission(submissionId, expectedUpdatedAt) {
@@ -462,7 +463,7 @@ export function createSupabaseBackend(
         .select('shop_id')
       if (error) fail(error)
       if (!data?.length)
-        throw new BackendError('forbidden', 'Vous ne pouvez pas retirer cette personne.')
+        throw new BackendError('forbidden', 'the member is not removable by this user')
     },
 
     async listInvitations(shopId, signal) {
@@ -498,7 +499,7 @@ export function createSupabaseBackend(
         .select('id')
       if (error) fail(error)
       if (!data?.length)
-        throw new BackendError('forbidden', 'Vous ne pouvez pas retirer cette invitation.')
+        throw new BackendError('forbidden', 'the invitation is not revocable by this user')
     },
 
     async acceptInvitations() {
@@ -525,9 +526,57 @@ export function createSupabaseBackend(
       return ((data ?? []) as unknown as ImportReportRow[]).map(toImportReportLine)
     },
 
+    watchShops(shopIds) {
+      let stop: (() => void) | null = null
+      let cancelled = false
+      const ids = [...new Set(shopIds)].sort()
+      if (ids.length === 0) return () => undefined
+      void getClient().then(
+        (supabase) => {
+          if (cancelled) return
+          // Realtime checks the row against the subscriber's policies: a member hears their
+          // shops, published or not; the filter keeps the channel to these rows only.
+          const channel = supabase
+            .channel(`vitrine-my-shops:${ids.join(',')}`)
+            .on(
+              'postgres_changes',
+              {
+                event: '*',
+                schema: 'public',
+                table: SQL_TABLES.shops.name,
+                filter: `id=in.(${ids.join(',')})`,
+              },
+              (payload) => {
+                const changed = payload.new as Partial<ShopRow> | undefined
+                const row = (
+                  changed && 'id' in changed ? changed : (payload.old ?? {})
+                ) as Partial<ShopRow>
+                for (const listener of listeners)
+                  listener({
+                    kind: 'shops',
+                    territorySlug: row.territory_slug ?? null,
+                    shopId: row.id ?? null,
+                  })
+              },
+            )
+            .subscribe()
+          stop = () => void supabase.removeChannel(channel)
+        },
+        () => {
+          // supabase-js could not be downloaded: the page keeps what it has and says nothing
+          // is lost; its next write reports the failure.
+        },
+      )
+      return () => {
+        cancelled = true
+        stop?.()
+      }
+    },
+
     subscribe(listener: (change: BackendChange) => void) {
       let stop: (() => void) | null = null
       let cancelled = false
+      listeners.add(listener)
       // Live updates can wait for the first lists: supabase-js (Auth, Realtime) downloads once
       // the page is idle, not in competition with them on a slow network; at once when a
       // magic link comes back.
@@ -583,6 +632,7 @@ export function createSupabaseBackend(
       else setTimeout(connect, 1000)
       return () => {
         cancelled = true
+        listeners.delete(listener)
         stop?.()
       }
     },

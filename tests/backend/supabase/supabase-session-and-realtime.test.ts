@@ -212,6 +212,69 @@ describe('Supabase adapter: realtime changes', () => {
   })
 })
 
+describe('Supabase adapter: the merchant’s own shops, live from another device', () => {
+  it('joins a channel filtered to the watched shops and reports their changes to every listener', async () => {
+    const { backend } = backendWithRealtime(() => json([]))
+    const changes: BackendChange[] = []
+    const unsubscribe = backend.subscribe((change) => changes.push(change))
+    const stopWatching = backend.watchShops!(['shop-b', 'shop-a'])
+
+    await vi.waitFor(
+      () => {
+        const sockets = FakeRealtimeSocket.instances.flatMap((socket) => socket.sent)
+        expect(sockets.some((m) => m[3] === 'phx_join' && m[2].includes('vitrine-my-shops'))).toBe(
+          true,
+        )
+      },
+      { timeout: 5000 },
+    )
+    const socket = FakeRealtimeSocket.instances.find((s) =>
+      s.sent.some((m) => m[2].includes('vitrine-my-shops')),
+    )!
+    const join = socket.sent.find((m) => m[3] === 'phx_join' && m[2].includes('vitrine-my-shops'))!
+    expect(join[4].config).toMatchObject({
+      postgres_changes: [
+        { event: '*', schema: 'public', table: 'shops', filter: 'id=in.(shop-a,shop-b)' },
+      ],
+    })
+    socket.receive([
+      null,
+      null,
+      join[2],
+      'postgres_changes',
+      {
+        ids: [1],
+        data: {
+          schema: 'public',
+          table: 'shops',
+          commit_timestamp: '2026-12-07T09:00:00Z',
+          type: 'UPDATE',
+          columns: [
+            { name: 'id', type: 'uuid' },
+            { name: 'territory_slug', type: 'text' },
+          ],
+          record: { id: 'shop-a', territory_slug: 'grand-poitiers' },
+          old_record: { id: 'shop-a' },
+          errors: null,
+        },
+      },
+    ])
+    await vi.waitFor(() =>
+      expect(changes).toContainEqual({
+        kind: 'shops',
+        territorySlug: 'grand-poitiers',
+        shopId: 'shop-a',
+      }),
+    )
+
+    stopWatching()
+    await vi.waitFor(() =>
+      expect(socket.sent.some((m) => m[3] === 'phx_leave' && m[2] === join[2])).toBe(true),
+    )
+    unsubscribe()
+  })
+})
+
 /** With Realtime over the fake socket. */
 function backendWithRealtime(respond: (url: URL, init: RequestInit) => Response) {
   return backendWith(respond, {

@@ -1,9 +1,11 @@
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useId, useRef, useState } from 'react'
 import { useBackend } from '@/backend/backend-context'
 import { useT } from '@/lib/i18n'
 import { useSessionUser } from '../api/get-session-user'
 import { useResetDemoData } from '../api/reset-demo-data'
-import { useSignIn, useSignOut } from '../api/sign-in'
+import { useSignOut } from '../api/sign-in'
+import { SignInOptions } from './sign-in-options'
+import { useErrorText } from '@/lib/error-messages'
 import { CURATION_PATH, MERCHANT_PATH, REFERENCING_PATH } from '@/lib/routes'
 import { useCuratedTerritories } from '../api/get-curated-territories'
 
@@ -13,16 +15,14 @@ import { useCuratedTerritories } from '../api/get-curated-territories'
  */
 export function AccountMenu() {
   const t = useT()
+  const errorText = useErrorText()
   const backend = useBackend()
   const session = useSessionUser()
-  const signIn = useSignIn()
   const signOut = useSignOut()
   const reset = useResetDemoData()
   const dialogRef = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const [confirmingReset, setConfirmingReset] = useState(false)
-  const [email, setEmail] = useState('')
-  const [code, setCode] = useState('')
   const methods = backend.signInMethods()
   const user = session.data ?? null
   // Only curators get the link to their space.
@@ -32,15 +32,6 @@ export function AccountMenu() {
   const close = () => {
     setConfirmingReset(false)
     dialogRef.current?.close()
-  }
-
-  function requestEmail(event: FormEvent) {
-    event.preventDefault()
-    signIn.mutate({ kind: 'email-code-request', email })
-  }
-  function verifyCode(event: FormEvent) {
-    event.preventDefault()
-    signIn.mutate({ kind: 'email-code-verify', email, code }, { onSuccess: close })
   }
 
   // The demo reset, offered signed in or not (the embedded backend only).
@@ -95,7 +86,7 @@ export function AccountMenu() {
             </nav>
             {signOut.isError ? (
               <p role="alert">
-                {t('account.signOutError')} {signOut.error.message}
+                {t('account.signOutError')} {errorText(signOut.error)}
               </p>
             ) : null}
             {resetLink}
@@ -116,7 +107,7 @@ export function AccountMenu() {
           <>
             <h2 id={titleId}>{t('account.reset')}</h2>
             <p>{t('account.resetConfirm')}</p>
-            {reset.isError ? <p role="alert">{reset.error.message}</p> : null}
+            {reset.isError ? <p role="alert">{errorText(reset.error)}</p> : null}
             <div className="dialog-actions">
               <button type="button" onClick={close}>
                 {t('account.close')}
@@ -136,75 +127,7 @@ export function AccountMenu() {
             <h2 id={titleId}>
               {methods.demoAccounts.length > 0 ? t('account.demoTitle') : t('account.signIn')}
             </h2>
-            {methods.demoAccounts.length > 0 ? (
-              <>
-                <p>{t('account.demoNote')}</p>
-                <ul className="demo-accounts">
-                  {methods.demoAccounts.map((account) => (
-                    <li key={account.email}>
-                      <button
-                        type="button"
-                        disabled={signIn.isPending}
-                        onClick={() =>
-                          signIn.mutate(
-                            { kind: 'demo', email: account.email },
-                            { onSuccess: close },
-                          )
-                        }
-                      >
-                        <strong>{account.displayName}</strong>
-                        <span>{account.email}</span>
-                        <small>{account.description}</small>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-            {resetLink}
-            {methods.email ? (
-              <>
-                <form onSubmit={requestEmail}>
-                  <label>
-                    E-mail
-                    <input
-                      type="email"
-                      required
-                      autoComplete="email"
-                      value={email}
-                      onChange={(e) => setEmail(e.target.value)}
-                    />
-                  </label>
-                  <button type="submit" disabled={signIn.isPending}>
-                    {t('account.emailSend')}
-                  </button>
-                </form>
-                {signIn.data?.kind === 'email-sent' ? (
-                  <form onSubmit={verifyCode}>
-                    <p role="status">{t('account.emailSent')}</p>
-                    <label>
-                      {t('account.code')}
-                      <input
-                        inputMode="numeric"
-                        pattern="[0-9]{6}"
-                        required
-                        autoComplete="one-time-code"
-                        value={code}
-                        onChange={(e) => setCode(e.target.value)}
-                      />
-                    </label>
-                    <button type="submit" disabled={signIn.isPending}>
-                      {t('account.codeVerify')}
-                    </button>
-                  </form>
-                ) : null}
-              </>
-            ) : null}
-            {signIn.isError ? (
-              <p role="alert">
-                {t('account.error')} {signIn.error.message}
-              </p>
-            ) : null}
+            <SignInOptions onSignedIn={close} extra={resetLink} />
             <div className="dialog-actions">
               <button type="button" onClick={close}>
                 {t('account.close')}

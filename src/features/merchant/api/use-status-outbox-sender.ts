@@ -3,15 +3,97 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useBackend } from '@/backend/backend-context'
 import { toBackendError } from '@/backend/errors'
 import type { VitrineBackend } from '@/backend/port'
-import { placesKeys } from '@/features/places/api/places-keys'
-import { useStatusOutboxStore } from '../stores/status-outbox-store'
+import type { Shop } from '@/backend/types'
+import {
+  deviceStorageWorks,
+  followOtherTabs,
+  readStoredEntry,
+  TAB_ID,
+  useStatusOutboxStore,
+  type PendingStatus,
+} from '../stores/status-outbox-store'
 import { serverHasStatus } from '../utils/status-equality'
 import { merchantKeys } from './merchant-keys'
 
 const RETRY_MS = 15_000
+const LOCK_NAME = 'vitrine.status-outbox'
 const inFlight = new Set<string>()
 
 const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false
+
+const webLocks = () => (typeof navigator !== 'undefined' ? navigator.locks : undefined)
+const tabLockName = (tab: string) => `vitrine.tab.${tab}`
+
+/**
+ * Every tab of the device runs a sender; the Web Lock lets one send at a time, and the entry is
+ * read again from the device inside it, so a tap another tab has just sent is not sent twice.
+ */
+function withOutboxLock<T>(task: () => Promise<T>): Promise<T> {
+  const locks = webLocks()
+  return locks ? locks.request(LOCK_NAME, task) : task()
+}
+
+let tabLockHeld = false
+/** While this tab lives it holds a lock named after it: the others know it is still there. */
+function holdTabLock() {
+  const locks = webLocks()
+  if (!locks || tabLockHeld) return
+  tabLockHeld = true
+  void locks.request(tabLockName(TAB_ID), () => new Promise<never>(() => undefined))
+}
+
+/**
+ * Whether this tab sends the entry: its own, or one whose tab was closed (a tap made before a
+ * reload, or in a tab since closed). Another open tab's tap is that tab's to send, so that a
+ * refusal ("modifié ailleurs") shows where the merchant tapped.
+ */
+async function isOurs(entry: PendingStatus): Promise<boolean> {
+  if (!entry.tab || entry.tab === TAB_ID) return true
+  const locks = webLocks()
+  if (!locks) return true
+  const { held = [] } = await locks.query()
+  return !held.some((lock) => lock.name === tabLockName(entry.tab!))
+}
+
+/** The entry to send now: the device's copy, which another tab may have sent and removed. */
+function currentEntry(shopId: string, inMemory: PendingStatus): PendingStatus | null {
+  // Without storage (a third-party frame), this tab's copy is the only one.
+  return deviceStorageWorks() ? readStoredEntry(shopId) : inMemory
+}
+
+function shopSent(queryClient: QueryClient, shop: Shop) {
+  queryClient.setQueryData(merchantKeys.shop(shop.id), shop)
+}
+
+async function sendOne(
+  backend: VitrineBackend,
+  queryClient: QueryClient,
+  shopId: string,
+  entry: PendingStatus,
+) {
+  try {
+    const shop = await backend.setShopStatus(entry.input)
+    useStatusOutboxStore.getState().sent(shopId, entry.queuedAt, shop.updatedAt)
+    shopSent(queryClient, shop)
+  } catch (caught) {
+    const error = toBackendError(caught)
+    if (error.kind === 'network' || error.kind === 'unavailable') {
+      useStatusOutboxStore.getState().sendFailed(shopId, error.message)
+    } else if (error.kind === 'stale-update') {
+      // Either our own earlier send went through and its answer was lost, or someone else
+      // changed the shop: the server's state tells which. Nothing is overwritten either way.
+      const server = await backend.getShop(shopId).catch(() => null)
+      if (server) shopSent(queryClient, server)
+      if (server && serverHasStatus(server, entry.input)) {
+        useStatusOutboxStore.getState().sent(shopId, entry.queuedAt, server.updatedAt)
+      } else {
+        useStatusOutboxStore.getState().refused(shopId, { kind: 'conflict', input: entry.input })
+      }
+    } else {
+      useStatusOutboxStore.getState().refused(shopId, { kind: 'refused', error })
+    }
+  }
+}
 
 /** Sends every pending status change once; what cannot be sent now stays queued. */
 export async function flushStatusOutbox(
@@ -20,49 +102,49 @@ export async function flushStatusOutbox(
 ): Promise<void> {
   if (isOffline()) return
   const store = useStatusOutboxStore.getState()
-  for (const [shopId, entry] of Object.entries(store.pending)) {
+  for (const [shopId, queued] of Object.entries(store.pending)) {
     if (inFlight.has(shopId)) continue
     inFlight.add(shopId)
     try {
-      const shop = await backend.setShopStatus(entry.input)
-      useStatusOutboxStore.getState().sent(shopId, entry.queuedAt, shop.updatedAt)
-      queryClient.setQueryData(merchantKeys.shop(shopId), shop)
-    } catch (caught) {
-      const error = toBackendError(caught)
-      if (error.kind === 'network' || error.kind === 'unavailable') {
-        useStatusOutboxStore.getState().sendFailed(shopId, error.message)
-      } else if (error.kind === 'stale-update') {
-        // Either our own earlier send went through and its answer was lost, or someone else
-        // changed the shop: the server's state tells which. Nothing is overwritten either way.
-        const server = await backend.getShop(shopId).catch(() => null)
-        if (server) queryClient.setQueryData(merchantKeys.shop(shopId), server)
-        if (server && serverHasStatus(server, entry.input)) {
-          useStatusOutboxStore.getState().sent(shopId, entry.queuedAt, server.updatedAt)
-        } else {
-          useStatusOutboxStore.getState().refused(shopId, { kind: 'conflict' })
+      await withOutboxLock(async () => {
+        const entry = currentEntry(shopId, queued)
+        if (!entry) {
+          // Sent by another tab meanwhile.
+          useStatusOutboxStore.getState().storedEntryChanged(shopId, null)
+          return
         }
-      } else {
-        useStatusOutboxStore.getState().refused(shopId, { kind: 'refused', message: error.message })
-      }
+        if (await isOurs(entry)) await sendOne(backend, queryClient, shopId, entry)
+      })
     } finally {
       inFlight.delete(shopId)
       void queryClient.invalidateQueries({ queryKey: merchantKeys.history(shopId) })
-      void queryClient.invalidateQueries({ queryKey: placesKeys.all })
     }
   }
-  // A tap made while this round was sending, or rebased onto its result, goes now.
+  // A tap made here while this round was sending, or rebased onto its result, goes now.
   const left = useStatusOutboxStore.getState().pending
-  if (Object.keys(left).some((id) => !inFlight.has(id) && left[id]?.attempts === 0)) {
+  if (
+    Object.keys(left).some(
+      (id) =>
+        !inFlight.has(id) &&
+        left[id]?.attempts === 0 &&
+        (!left[id]?.tab || left[id]?.tab === TAB_ID),
+    )
+  ) {
     await flushStatusOutbox(backend, queryClient)
   }
 }
 
-/** Sends the outbox on start, on every new tap, when the connection returns, and every 15 s. */
+/**
+ * Sends the outbox on start, on every new tap (this tab's or another's), when the connection
+ * returns, and every 15 s.
+ */
 export function useStatusOutboxSender() {
   const backend = useBackend()
   const queryClient = useQueryClient()
   useEffect(() => {
     const flush = () => void flushStatusOutbox(backend, queryClient)
+    holdTabLock()
+    const stopFollowing = followOtherTabs()
     flush()
     // Only a new tap triggers a send; failures wait for 'online' or the timer.
     const unsubscribe = useStatusOutboxStore.subscribe((state, previous) => {
@@ -76,6 +158,7 @@ export function useStatusOutboxSender() {
       if (Object.keys(useStatusOutboxStore.getState().pending).length > 0) flush()
     }, RETRY_MS)
     return () => {
+      stopFollowing()
       unsubscribe()
       window.removeEventListener('online', flush)
       clearInterval(timer)

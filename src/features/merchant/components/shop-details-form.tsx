@@ -5,20 +5,34 @@ import { toBackendError } from '@/backend/errors'
 import type { Shop } from '@/backend/types'
 import { useT } from '@/lib/i18n'
 import { validateShopField, type ShopField } from '@/lib/shop-rules'
+import { useErrorText } from '@/lib/error-messages'
 import { merchantKeys } from '../api/merchant-keys'
+import { useLiveDraft } from '../hooks/use-live-draft'
+import { ConflictNote } from './conflict-note'
 import { OpeningHoursEditor } from './opening-hours-editor'
 
 type TextFieldName = 'orderingInstructions' | 'description' | 'phone' | 'email' | 'website'
 
 interface Draft {
   openingHours: string | null
-  hoursValid: boolean
   orderingInstructions: string
   description: string
   phone: string
   email: string
   website: string
   socialLinks: string
+}
+
+function draftFrom(shop: Shop): Draft {
+  return {
+    openingHours: shop.openingHours,
+    orderingInstructions: shop.orderingInstructions ?? '',
+    description: shop.description ?? '',
+    phone: shop.phone ?? '',
+    email: shop.email ?? '',
+    website: shop.website ?? '',
+    socialLinks: shop.socialLinks.join('\n'),
+  }
 }
 
 const nullIfBlank = (value: string) => (value.trim() === '' ? null : value.trim())
@@ -31,19 +45,21 @@ const linesOf = (value: string) =>
 /** The merchant's own details: hours, how to order, description, contacts and links. */
 export function ShopDetailsForm({ shop }: { shop: Shop }) {
   const t = useT()
+  const errorText = useErrorText()
   const backend = useBackend()
   const queryClient = useQueryClient()
   const baseId = useId()
-  const [draft, setDraft] = useState<Draft>({
-    openingHours: shop.openingHours,
-    hoursValid: true,
-    orderingInstructions: shop.orderingInstructions ?? '',
-    description: shop.description ?? '',
-    phone: shop.phone ?? '',
-    email: shop.email ?? '',
-    website: shop.website ?? '',
-    socialLinks: shop.socialLinks.join('\n'),
-  })
+  // The form follows every change made elsewhere, except in a field being typed in.
+  const live = useLiveDraft<Draft>(draftFrom(shop))
+  const draft = live.draft
+  const [hoursValid, setHoursValid] = useState(true)
+  // The hours editor reads its value when it mounts: it starts again when the hours change
+  // other than by its own hand (a change made elsewhere, "Prendre la nouvelle valeur").
+  const [hoursEditor, setHoursEditor] = useState({ value: draft.openingHours, key: 0 })
+  if (hoursEditor.value !== draft.openingHours) {
+    setHoursEditor({ value: draft.openingHours, key: hoursEditor.key + 1 })
+    setHoursValid(true)
+  }
   const [errors, setErrors] = useState<Partial<Record<ShopField, string>>>({})
 
   const save = useMutation({
@@ -60,6 +76,11 @@ export function ShopDetailsForm({ shop }: { shop: Shop }) {
         expectedUpdatedAt: shop.updatedAt,
       }),
     onSuccess: (updated) => queryClient.setQueryData(merchantKeys.shop(shop.id), updated),
+    // A stale write: the newer version comes in, and the fields changed on both sides show it.
+    onError: (error) => {
+      if (toBackendError(error).kind === 'stale-update')
+        void queryClient.invalidateQueries({ queryKey: merchantKeys.shop(shop.id) })
+    },
   })
   const saveError = save.error ? toBackendError(save.error) : null
 
@@ -80,7 +101,7 @@ export function ShopDetailsForm({ shop }: { shop: Shop }) {
     const links = validateShopField('socialLinks', linesOf(draft.socialLinks))
     if (links) found.socialLinks = links
     setErrors(found)
-    if (Object.keys(found).length === 0 && draft.hoursValid) save.mutate()
+    if (Object.keys(found).length === 0 && hoursValid) save.mutate()
   }
 
   const field = (
@@ -95,9 +116,9 @@ export function ShopDetailsForm({ shop }: { shop: Shop }) {
       value: draft[name],
       'aria-invalid': error ? true : undefined,
       'aria-describedby': error ? `${id}-error` : undefined,
-      onChange: (e: { target: { value: string } }) =>
-        setDraft({ ...draft, [name]: e.target.value }),
+      onChange: (e: { target: { value: string } }) => live.setField(name, e.target.value),
     }
+    const theirs = live.conflicts[name]
     return (
       <div className="details-field">
         <label htmlFor={id}>{label}</label>
@@ -111,6 +132,13 @@ export function ShopDetailsForm({ shop }: { shop: Shop }) {
             {error}
           </p>
         ) : null}
+        {theirs !== undefined ? (
+          <ConflictNote
+            value={theirs}
+            onKeepMine={() => live.keepMine(name)}
+            onTakeTheirs={() => live.takeTheirs(name)}
+          />
+        ) : null}
       </div>
     )
   }
@@ -119,11 +147,21 @@ export function ShopDetailsForm({ shop }: { shop: Shop }) {
     <form className="merchant-form details-form" onSubmit={submit} noValidate>
       <h3>{t('merchant.details')}</h3>
       <OpeningHoursEditor
-        value={shop.openingHours}
-        onChange={(openingHours, hoursValid) =>
-          setDraft((d) => ({ ...d, openingHours, hoursValid }))
-        }
+        key={hoursEditor.key}
+        value={hoursEditor.value}
+        onChange={(openingHours, valid) => {
+          setHoursEditor((editor) => ({ ...editor, value: openingHours }))
+          setHoursValid(valid)
+          live.setField('openingHours', openingHours)
+        }}
       />
+      {live.conflicts.openingHours !== undefined ? (
+        <ConflictNote
+          value={live.conflicts.openingHours ?? ''}
+          onKeepMine={() => live.keepMine('openingHours')}
+          onTakeTheirs={() => live.takeTheirs('openingHours')}
+        />
+      ) : null}
       {field('orderingInstructions', t('merchant.ordering'), 'textarea')}
       {field('description', t('merchant.description'), 'textarea')}
       {field('phone', t('merchant.phone'), 'tel')}
@@ -136,22 +174,37 @@ export function ShopDetailsForm({ shop }: { shop: Shop }) {
           rows={2}
           value={draft.socialLinks}
           aria-invalid={errors.socialLinks ? true : undefined}
-          onChange={(e) => setDraft({ ...draft, socialLinks: e.target.value })}
+          onChange={(e) => live.setField('socialLinks', e.target.value)}
         />
         {errors.socialLinks ? <p className="field-error">{errors.socialLinks}</p> : null}
+        {live.conflicts.socialLinks !== undefined ? (
+          <ConflictNote
+            value={live.conflicts.socialLinks}
+            onKeepMine={() => live.keepMine('socialLinks')}
+            onTakeTheirs={() => live.takeTheirs('socialLinks')}
+          />
+        ) : null}
       </div>
-      {Object.keys(errors).length > 0 || !draft.hoursValid ? (
+      {Object.keys(errors).length > 0 || !hoursValid ? (
         <p role="alert" className="field-error">
           {t('merchant.fixErrors')}
         </p>
       ) : null}
-      {saveError ? (
+      {saveError?.kind === 'stale-update' ? (
+        <div role="alert" className="problem-banner">
+          <p>{t('merchant.conflictDetails')}</p>
+          <button
+            type="button"
+            className="primary"
+            disabled={save.isPending}
+            onClick={() => save.mutate()}
+          >
+            {t('merchant.saveAgain')}
+          </button>
+        </div>
+      ) : saveError ? (
         <p role="alert" className="problem-banner">
-          {saveError.kind === 'stale-update'
-            ? t('merchant.conflict')
-            : saveError.kind === 'invalid'
-              ? t('merchant.serverInvalid')
-              : `${t('merchant.refused')} ${saveError.message}`}
+          {t('merchant.refused')} {errorText(saveError)} {t('merchant.kept')}
         </p>
       ) : null}
       {save.isSuccess ? <p role="status">{t('merchant.saved')}</p> : null}

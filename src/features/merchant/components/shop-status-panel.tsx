@@ -2,12 +2,8 @@ import { useId, useState } from 'react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useBackend } from '@/backend/backend-context'
 import { toBackendError } from '@/backend/errors'
-import {
-  SHOP_SERVICES,
-  type SetShopStatusInput,
-  type Shop,
-  type ShopService,
-} from '@/backend/types'
+import { SHOP_SERVICES, type Shop, type ShopService, type ShopStatus } from '@/backend/types'
+import { useErrorText } from '@/lib/error-messages'
 import { useT } from '@/lib/i18n'
 import { SHOP_LIMITS, validateShopField } from '@/lib/shop-rules'
 import { useLocaleStore } from '@/lib/locale-store'
@@ -15,6 +11,8 @@ import { formatUpdatedAgo } from '@/features/places/utils/relative-time'
 import { useMerchantShop } from '../api/get-merchant-shop'
 import { merchantKeys } from '../api/merchant-keys'
 import { useStatusOutboxStore } from '../stores/status-outbox-store'
+import { useLiveDraft } from '../hooks/use-live-draft'
+import { ConflictNote } from './conflict-note'
 import { ShopDetailsForm } from './shop-details-form'
 import { StatusHistory } from './status-history'
 
@@ -35,7 +33,7 @@ function draftFrom(source: {
   return {
     message: source.statusMessage ?? '',
     closedUntil: source.closedUntil ?? '',
-    services: [...source.services],
+    services: [...source.services].sort(),
   }
 }
 
@@ -43,14 +41,16 @@ function draftFrom(source: {
 export function ShopStatusPanel({ shopId }: { shopId: string }) {
   const shop = useMerchantShop(shopId)
   const t = useT()
+  const errorText = useErrorText()
   if (shop.isPending) return <p role="status">{t('merchant.loading')}</p>
-  if (shop.isError) return <p role="alert">{shop.error.message}</p>
+  if (shop.isError) return <p role="alert">{errorText(shop.error)}</p>
   if (!shop.data) return <p role="alert">{t('merchant.notFound')}</p>
   return <LoadedPanel key={shop.data.id} shop={shop.data} />
 }
 
 function LoadedPanel({ shop }: { shop: Shop }) {
   const t = useT()
+  const errorText = useErrorText()
   const locale = useLocaleStore((s) => s.locale)
   const backend = useBackend()
   const queryClient = useQueryClient()
@@ -73,23 +73,45 @@ function LoadedPanel({ shop }: { shop: Shop }) {
         closedUntil: shop.closedUntil,
         services: shop.services,
       }
-  const [draft, setDraft] = useState<Draft>(() => draftFrom(effective))
+  // The form follows every change made elsewhere, except in a field being typed in.
+  const live = useLiveDraft<Draft>(draftFrom(effective))
+  const draft = live.draft
+  // A message taken down by a status flip, offered back once.
+  const [removedMessage, setRemovedMessage] = useState<string | null>(null)
   const isOpen = effective.status === 'open'
   const messageLength = [...draft.message].length
   const messageError = validateShopField('statusMessage', draft.message)
   const messageInvalid = messageError !== null
 
-  function queue(change: Partial<Pick<SetShopStatusInput, 'status'>> & { draft?: Draft }) {
-    const next = change.draft ?? draft
-    const status = change.status ?? effective.status
+  function queue(status: ShopStatus, message: string | null) {
+    setRemovedMessage(null)
     statusQueued({
       shopId: shop.id,
       status,
-      message: next.message.trim() || null,
-      closedUntil: status === 'closed' && next.closedUntil ? next.closedUntil : null,
-      services: next.services,
+      message,
+      // "Fermé jusqu'au" belongs to a closing: it goes when the shop reopens.
+      closedUntil: status === 'closed' && draft.closedUntil ? draft.closedUntil : null,
+      services: draft.services,
       expectedUpdatedAt: shop.updatedAt,
     })
+  }
+
+  /**
+   * A flip of the status. A message published under the other status is not carried over: it
+   * said something about that status ("Ouvert aux horaires habituels" under "Fermé" would
+   * contradict it). It is taken down in the same tap and offered back. A message the merchant
+   * has just typed is the one they mean for the new status, and goes with it.
+   */
+  function flip(status: ShopStatus) {
+    const typed = draft.message.trim()
+    const published = effective.statusMessage ?? ''
+    const writtenBefore = typed !== '' && typed === published.trim()
+    queue(status, writtenBefore ? null : typed || null)
+    if (writtenBefore) setRemovedMessage(published)
+  }
+
+  function publish() {
+    queue(effective.status, draft.message.trim() || null)
   }
 
   const confirm = useMutation({
@@ -98,6 +120,10 @@ function LoadedPanel({ shop }: { shop: Shop }) {
     onError: () => void queryClient.invalidateQueries({ queryKey: merchantKeys.shop(shop.id) }),
   })
   const confirmError = confirm.error ? toBackendError(confirm.error) : null
+  const statusWord = (status: ShopStatus) =>
+    status === 'open' ? t('merchant.open') : status === 'closed' ? t('merchant.closed') : ''
+  const servicesText = (services: readonly ShopService[] | undefined) =>
+    (services ?? []).map((service) => t(`sheet.service.${service}`)).join(', ')
 
   return (
     <section className="merchant-panel" aria-labelledby="merchant-shop-name">
@@ -109,18 +135,10 @@ function LoadedPanel({ shop }: { shop: Shop }) {
           <p id={ids.choice} className="status-choice__prompt">
             {t('merchant.firstStatus')}
           </p>
-          <button
-            type="button"
-            className="status-switch is-open"
-            onClick={() => queue({ status: 'open' })}
-          >
+          <button type="button" className="status-switch is-open" onClick={() => flip('open')}>
             <span className="status-switch__label">{t('merchant.open')}</span>
           </button>
-          <button
-            type="button"
-            className="status-switch is-closed"
-            onClick={() => queue({ status: 'closed' })}
-          >
+          <button type="button" className="status-switch is-closed" onClick={() => flip('closed')}>
             <span className="status-switch__label">{t('merchant.closed')}</span>
           </button>
         </div>
@@ -130,7 +148,7 @@ function LoadedPanel({ shop }: { shop: Shop }) {
           role="switch"
           aria-checked={isOpen}
           className={`status-switch ${isOpen ? 'is-open' : 'is-closed'}`}
-          onClick={() => queue({ status: isOpen ? 'closed' : 'open' })}
+          onClick={() => flip(isOpen ? 'closed' : 'open')}
         >
           <span className="status-switch__label">
             {isOpen ? t('merchant.open') : t('merchant.closed')}
@@ -154,23 +172,40 @@ function LoadedPanel({ shop }: { shop: Shop }) {
           {pending.attempts > 0 ? t('merchant.pendingRetry') : t('merchant.pending')}
         </p>
       ) : null}
+      {removedMessage ? (
+        <div role="status" className="outbox-banner">
+          <p>{t('merchant.messageRemoved')(removedMessage)}</p>
+          <button type="button" onClick={() => queue(effective.status, removedMessage)}>
+            {t('merchant.messageRestore')}
+          </button>
+        </div>
+      ) : null}
       {problem?.kind === 'conflict' ? (
         <div role="alert" className="problem-banner">
-          <p>{t('merchant.conflict')}</p>
-          <button
-            type="button"
-            onClick={() => {
-              problemDismissed(shop.id)
-              setDraft(draftFrom(shop))
-            }}
-          >
-            {t('merchant.understood')}
-          </button>
+          <p>
+            {t('merchant.conflictStatus')(
+              [statusWord(problem.input.status), problem.input.message ?? '']
+                .filter(Boolean)
+                .join(' — '),
+            )}
+          </p>
+          <div className="problem-banner__actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => statusQueued({ ...problem.input, expectedUpdatedAt: shop.updatedAt })}
+            >
+              {t('merchant.applyAgain')}
+            </button>
+            <button type="button" onClick={() => problemDismissed(shop.id)}>
+              {t('merchant.keepCurrent')}
+            </button>
+          </div>
         </div>
       ) : problem?.kind === 'refused' ? (
         <div role="alert" className="problem-banner">
           <p>
-            {t('merchant.refused')} {problem.message}
+            {t('merchant.refused')} {errorText(problem.error)}
           </p>
           <button type="button" onClick={() => problemDismissed(shop.id)}>
             {t('merchant.understood')}
@@ -182,7 +217,7 @@ function LoadedPanel({ shop }: { shop: Shop }) {
         className="merchant-form"
         onSubmit={(event) => {
           event.preventDefault()
-          if (!messageInvalid) queue({})
+          if (!messageInvalid) publish()
         }}
       >
         <label htmlFor={ids.message}>{t('merchant.message')}</label>
@@ -192,8 +227,15 @@ function LoadedPanel({ shop }: { shop: Shop }) {
           value={draft.message}
           aria-describedby={ids.counter}
           aria-invalid={messageInvalid}
-          onChange={(e) => setDraft({ ...draft, message: e.target.value })}
+          onChange={(e) => live.setField('message', e.target.value)}
         />
+        {live.conflicts.message !== undefined ? (
+          <ConflictNote
+            value={live.conflicts.message}
+            onKeepMine={() => live.keepMine('message')}
+            onTakeTheirs={() => live.takeTheirs('message')}
+          />
+        ) : null}
         <p
           id={ids.counter}
           className={messageInvalid ? 'counter is-over' : 'counter'}
@@ -209,8 +251,15 @@ function LoadedPanel({ shop }: { shop: Shop }) {
               id={ids.until}
               type="date"
               value={draft.closedUntil}
-              onChange={(e) => setDraft({ ...draft, closedUntil: e.target.value })}
+              onChange={(e) => live.setField('closedUntil', e.target.value)}
             />
+            {live.conflicts.closedUntil !== undefined ? (
+              <ConflictNote
+                value={live.conflicts.closedUntil}
+                onKeepMine={() => live.keepMine('closedUntil')}
+                onTakeTheirs={() => live.takeTheirs('closedUntil')}
+              />
+            ) : null}
           </>
         ) : null}
         <fieldset>
@@ -221,17 +270,24 @@ function LoadedPanel({ shop }: { shop: Shop }) {
                 type="checkbox"
                 checked={draft.services.includes(service)}
                 onChange={() =>
-                  setDraft({
-                    ...draft,
-                    services: draft.services.includes(service)
+                  live.setField(
+                    'services',
+                    draft.services.includes(service)
                       ? draft.services.filter((s) => s !== service)
-                      : [...draft.services, service],
-                  })
+                      : [...draft.services, service].sort(),
+                  )
                 }
               />
               {t(`sheet.service.${service}`)}
             </label>
           ))}
+          {live.conflicts.services !== undefined ? (
+            <ConflictNote
+              value={servicesText(live.conflicts.services)}
+              onKeepMine={() => live.keepMine('services')}
+              onTakeTheirs={() => live.takeTheirs('services')}
+            />
+          ) : null}
         </fieldset>
         <button type="submit" className="primary" disabled={messageInvalid}>
           {t('merchant.publish')}
@@ -248,7 +304,9 @@ function LoadedPanel({ shop }: { shop: Shop }) {
       {confirm.isSuccess ? <p role="status">{t('merchant.confirmed')}</p> : null}
       {confirmError ? (
         <p role="alert">
-          {confirmError.kind === 'stale-update' ? t('merchant.conflict') : confirmError.message}
+          {confirmError.kind === 'stale-update'
+            ? t('merchant.conflictConfirm')
+            : errorText(confirmError)}
         </p>
       ) : null}
 

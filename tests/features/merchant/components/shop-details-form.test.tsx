@@ -1,8 +1,9 @@
-import { screen } from '@testing-library/react'
+import { act, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { BackendError } from '@/backend/errors'
 import { ShopDetailsForm } from '@/features/merchant/components/shop-details-form'
+import { useMerchantShop } from '@/features/merchant/api/get-merchant-shop'
 import { createMemoryBackend } from '../../../fixtures/memory-backend'
 import { makeShop } from '../../../fixtures/shops'
 import { renderWithProviders } from '../../../test-utils'
@@ -66,4 +67,70 @@ describe('ShopDetailsForm', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Modifié ailleurs')
     expect(description).toHaveValue('Pain au levain')
   })
+
+  it('after a stale save, shows the newer version beside the typing and saves again in one tap', async () => {
+    const backend = createMemoryBackend({ shops: [shop] })
+    // Another device changes the description; this one does not hear it (its connection dropped).
+    const subscribe = backend.subscribe.bind(backend)
+    let deaf = false
+    backend.subscribe = (listener) => subscribe((change) => (deaf ? undefined : listener(change)))
+    const save = vi.spyOn(backend, 'updateShopDetails')
+    renderWithProviders(<LiveForm shopId="shop-a" />, backend)
+    const description = await screen.findByRole('textbox', { name: 'Description' })
+    deaf = true
+    await backend.updateShopDetails({
+      shopId: 'shop-a',
+      openingHours: shop.openingHours,
+      orderingInstructions: null,
+      description: 'Viennoiseries',
+      phone: shop.phone,
+      email: null,
+      website: null,
+      socialLinks: [],
+      expectedUpdatedAt: shop.updatedAt,
+    })
+    deaf = false
+    await userEvent.type(description, 'Pain au levain')
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer mes informations' }))
+    const banner = await screen.findByText(/ces informations ont changé depuis un autre appareil/)
+    expect(banner).toBeInTheDocument()
+    expect(await screen.findByText('Modifié ailleurs : « Viennoiseries »')).toBeInTheDocument()
+    expect(description).toHaveValue('Pain au levain')
+    expect(screen.queryByText(/stale|PT409/)).toBeNull()
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Enregistrer mes saisies sur la version actuelle' }),
+    )
+    expect(await screen.findByText('Informations enregistrées.')).toBeInTheDocument()
+    expect(save).toHaveBeenCalledTimes(3)
+    expect((await backend.getShop('shop-a'))?.description).toBe('Pain au levain')
+  })
+
+  it('follows a change of the hours made elsewhere when the merchant is not editing them', async () => {
+    const backend = createMemoryBackend({ shops: [shop] })
+    renderWithProviders(<LiveForm shopId="shop-a" />, backend)
+    await screen.findByRole('textbox', { name: 'Description' })
+    const current = (await backend.getShop('shop-a'))!
+    await act(() =>
+      backend.updateShopDetails({
+        shopId: 'shop-a',
+        openingHours: 'Mo-Sa 08:00-19:00',
+        orderingInstructions: null,
+        description: null,
+        phone: shop.phone,
+        email: null,
+        website: null,
+        socialLinks: [],
+        expectedUpdatedAt: current.updatedAt,
+      }),
+    )
+    const saturdayFrom = await screen.findByLabelText('Samedi, ouverture 1')
+    expect(saturdayFrom).toHaveValue('08:00')
+    expect(screen.queryByText(/Modifié ailleurs/)).toBeNull()
+  })
 })
+
+/** The form as the merchant's page shows it: fed by the shop's query, which changes elsewhere. */
+function LiveForm({ shopId }: { shopId: string }) {
+  const query = useMerchantShop(shopId)
+  return query.data ? <ShopDetailsForm shop={query.data} /> : null
+}

@@ -1,0 +1,106 @@
+import { useState, type FormEvent } from 'react'
+import { useBackend } from '@/backend/backend-context'
+import { useErrorText } from '@/lib/error-messages'
+import { useT } from '@/lib/i18n'
+import { useSignIn } from '../api/sign-in'
+
+/**
+ * The ways to sign in this backend offers: the demo accounts (embedded), and the e-mail with its
+ * link and six-digit code (Supabase). Used by the account dialog and, signed out, by the pages
+ * that need an account ("Mon commerce"), so nobody is sent to look for a button elsewhere.
+ */
+export function SignInOptions({
+  onSignedIn,
+  extra,
+}: {
+  onSignedIn?: () => void
+  /** Shown between the demo accounts and the e-mail form (the demo reset link). */
+  extra?: React.ReactNode
+}) {
+  const t = useT()
+  const errorText = useErrorText()
+  const backend = useBackend()
+  const signIn = useSignIn()
+  const [email, setEmail] = useState('')
+  const [code, setCode] = useState('')
+  const methods = backend.signInMethods()
+  const done = onSignedIn ? { onSuccess: onSignedIn } : {}
+
+  function requestEmail(event: FormEvent) {
+    event.preventDefault()
+    signIn.mutate({ kind: 'email-code-request', email })
+  }
+  function verifyCode(event: FormEvent) {
+    event.preventDefault()
+    signIn.mutate({ kind: 'email-code-verify', email, code }, done)
+  }
+
+  return (
+    <>
+      {methods.demoAccounts.length > 0 ? (
+        <>
+          <p>{t('account.demoNote')}</p>
+          <ul className="demo-accounts">
+            {methods.demoAccounts.map((account) => (
+              <li key={account.email}>
+                <button
+                  type="button"
+                  disabled={signIn.isPending}
+                  onClick={() => signIn.mutate({ kind: 'demo', email: account.email }, done)}
+                >
+                  <strong>{account.displayName}</strong>
+                  <span>{account.email}</span>
+                  <small>{account.description}</small>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {extra}
+      {methods.email ? (
+        <>
+          <form onSubmit={requestEmail}>
+            <label>
+              {t('account.email')}
+              <input
+                type="email"
+                required
+                autoComplete="email"
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
+            </label>
+            <button type="submit" disabled={signIn.isPending}>
+              {t('account.emailSend')}
+            </button>
+          </form>
+          {signIn.data?.kind === 'email-sent' ? (
+            <form onSubmit={verifyCode}>
+              <p role="status">{t('account.emailSent')}</p>
+              <label>
+                {t('account.code')}
+                <input
+                  inputMode="numeric"
+                  pattern="[0-9]{6}"
+                  required
+                  autoComplete="one-time-code"
+                  value={code}
+                  onChange={(e) => setCode(e.target.value)}
+                />
+              </label>
+              <button type="submit" disabled={signIn.isPending}>
+                {t('account.codeVerify')}
+              </button>
+            </form>
+          ) : null}
+        </>
+      ) : null}
+      {signIn.isError ? (
+        <p role="alert">
+          {t('account.error')} {errorText(signIn.error)}
+        </p>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,39 @@
+import { useState } from 'react'
+import {
+  fieldEdited,
+  mineKept,
+  serverChanged,
+  startDraft,
+  theirsTaken,
+  type LiveDraftState,
+} from '../utils/live-draft'
+
+/**
+ * A form's draft that follows the server's `server` value (see live-draft.ts). The merge runs
+ * while rendering, so a change made elsewhere shows in the same frame as the rest of the page.
+ */
+export function useLiveDraft<T extends object>(server: T) {
+  const serverKey = JSON.stringify(server)
+  const [state, setState] = useState(() => ({ ...startDraft(server), serverKey }))
+  let current: LiveDraftState<T> & { serverKey: string } = state
+  if (state.serverKey !== serverKey) {
+    current = { ...serverChanged(state, server), serverKey }
+    setState(current)
+  }
+  const update = (next: LiveDraftState<T>) => setState((s) => ({ ...next, serverKey: s.serverKey }))
+  return {
+    draft: current.draft,
+    conflicts: current.conflicts,
+    hasConflicts: Object.keys(current.conflicts).length > 0,
+    edited: (Object.keys(server) as (keyof T)[]).some(
+      (key) => JSON.stringify(current.draft[key]) !== JSON.stringify(current.base[key]),
+    ),
+    setField: <K extends keyof T>(key: K, value: T[K]) =>
+      setState((s) => ({ ...fieldEdited(s, key, value), serverKey: s.serverKey })),
+    keepMine: (key: keyof T) => setState((s) => ({ ...mineKept(s, key), serverKey: s.serverKey })),
+    takeTheirs: (key: keyof T) =>
+      setState((s) => ({ ...theirsTaken(s, key), serverKey: s.serverKey })),
+    /** Back to the server's value, every field (after a reset, or to drop the typing). */
+    discard: () => update(startDraft(server)),
+  }
+}

@@ -88,6 +88,8 @@ describe('App', () => {
     renderWithProviders(<App />, createMemoryBackend({ shops: [makeShop()] }))
     await userEvent.click(await screen.findByRole('button', { name: 'Se connecter' }))
     await userEvent.click(screen.getByRole('button', { name: /Camille/ }))
+    // Signed in, the dialog closes by itself: the page behind it is usable again.
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     await userEvent.click(await screen.findByRole('button', { name: 'Compte' }))
     const dialog = screen.getByRole('dialog', { name: 'Mon compte' })
     expect(dialog).toHaveTextContent('Connecté·e : Camille')

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useBackend } from '@/backend/backend-context'
+import type { SignInMethod } from '@/backend/types'
 import { useErrorText } from '@/lib/error-messages'
 import { useT } from '@/lib/i18n'
 import { useSignIn } from '../api/sign-in'
@@ -24,15 +25,25 @@ export function SignInOptions({
   const [email, setEmail] = useState('')
   const [code, setCode] = useState('')
   const methods = backend.signInMethods()
-  const done = onSignedIn ? { onSuccess: onSignedIn } : {}
 
+  /**
+   * Signing in re-renders the page as the user before `mutate`'s own callbacks would run, and
+   * this component is gone by then (the account dialog shows the user's menu): the promise still
+   * settles. A failure is shown from the mutation's state.
+   */
+  function signInWith(method: SignInMethod) {
+    signIn.mutateAsync(method).then(
+      () => onSignedIn?.(),
+      () => undefined,
+    )
+  }
   function requestEmail(event: FormEvent) {
     event.preventDefault()
     signIn.mutate({ kind: 'email-code-request', email })
   }
   function verifyCode(event: FormEvent) {
     event.preventDefault()
-    signIn.mutate({ kind: 'email-code-verify', email, code }, done)
+    signInWith({ kind: 'email-code-verify', email, code })
   }
 
   return (
@@ -46,7 +57,7 @@ export function SignInOptions({
                 <button
                   type="button"
                   disabled={signIn.isPending}
-                  onClick={() => signIn.mutate({ kind: 'demo', email: account.email }, done)}
+                  onClick={() => signInWith({ kind: 'demo', email: account.email })}
                 >
                   <strong>{account.displayName}</strong>
                   <span>{account.email}</span>

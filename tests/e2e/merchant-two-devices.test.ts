@@ -280,6 +280,26 @@ describe('a merchant with two devices (phone, embedded mode)', () => {
     })
   })
 
+  it('a tap queued offline in a tab that is then closed is sent once by the tab still open', async () => {
+    await withTestPage(browser, 'phone', async ({ page: a, context }) => {
+      await signInOnThePage(a)
+      const b = await secondTab(context, BOOKSHOP)
+      const before = await historyCount(b)
+      await context.setOffline(true)
+      await statusSwitch(b).click()
+      await b.getByText('En attente d’envoi…').waitFor()
+      await b.close()
+      await context.setOffline(false)
+      await pickShop(a, BOOKSHOP)
+      await expect
+        .poll(() => statusSwitch(a).getAttribute('aria-checked'), { timeout: 30_000 })
+        .toBe('true')
+      await a.getByText(/En attente d’envoi/).waitFor({ state: 'hidden', timeout: 30_000 })
+      await expect.poll(() => historyCount(a), { timeout: 10_000 }).toBe(before + 1)
+      await expectNoRawText(a)
+    })
+  })
+
   it('after the demo reset, an open form shows the reset data, not what was typed before', async () => {
     await withTestPage(browser, 'phone', async ({ page }) => {
       await signInOnThePage(page)

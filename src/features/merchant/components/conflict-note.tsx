@@ -1,4 +1,5 @@
 import { useT } from '@/lib/i18n'
+import type { LiveDraft } from '../hooks/use-live-draft'
 
 /**
  * Under a field the merchant is typing in, when the same field changed elsewhere: their text
@@ -29,5 +30,25 @@ export function ConflictNote({
         </button>
       </div>
     </div>
+  )
+}
+
+/** The note under `field` of a live draft, when that field is in conflict; nothing otherwise. */
+export function FieldConflict<T extends object, K extends keyof T>({
+  live,
+  field,
+  format = (value) => (value === null || value === undefined ? '' : String(value)),
+}: {
+  live: LiveDraft<T>
+  field: K
+  format?: (value: T[K]) => string
+}) {
+  if (!(field in live.conflicts)) return null
+  return (
+    <ConflictNote
+      value={format(live.conflicts[field] as T[K])}
+      onKeepMine={() => live.keepMine(field)}
+      onTakeTheirs={() => live.takeTheirs(field)}
+    />
   )
 }

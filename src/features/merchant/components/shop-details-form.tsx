@@ -8,7 +8,7 @@ import { validateShopField, type ShopField } from '@/lib/shop-rules'
 import { useErrorText } from '@/lib/error-messages'
 import { merchantKeys } from '../api/merchant-keys'
 import { useLiveDraft } from '../hooks/use-live-draft'
-import { ConflictNote } from './conflict-note'
+import { FieldConflict } from './conflict-note'
 import { OpeningHoursEditor } from './opening-hours-editor'
 
 type TextFieldName = 'orderingInstructions' | 'description' | 'phone' | 'email' | 'website'
@@ -118,7 +118,6 @@ export function ShopDetailsForm({ shop }: { shop: Shop }) {
       'aria-describedby': error ? `${id}-error` : undefined,
       onChange: (e: { target: { value: string } }) => live.setField(name, e.target.value),
     }
-    const theirs = live.conflicts[name]
     return (
       <div className="details-field">
         <label htmlFor={id}>{label}</label>
@@ -132,13 +131,7 @@ export function ShopDetailsForm({ shop }: { shop: Shop }) {
             {error}
           </p>
         ) : null}
-        {theirs !== undefined ? (
-          <ConflictNote
-            value={theirs}
-            onKeepMine={() => live.keepMine(name)}
-            onTakeTheirs={() => live.takeTheirs(name)}
-          />
-        ) : null}
+        <FieldConflict live={live} field={name} />
       </div>
     )
   }
@@ -155,13 +148,7 @@ export function ShopDetailsForm({ shop }: { shop: Shop }) {
           live.setField('openingHours', openingHours)
         }}
       />
-      {live.conflicts.openingHours !== undefined ? (
-        <ConflictNote
-          value={live.conflicts.openingHours ?? ''}
-          onKeepMine={() => live.keepMine('openingHours')}
-          onTakeTheirs={() => live.takeTheirs('openingHours')}
-        />
-      ) : null}
+      <FieldConflict live={live} field="openingHours" />
       {field('orderingInstructions', t('merchant.ordering'), 'textarea')}
       {field('description', t('merchant.description'), 'textarea')}
       {field('phone', t('merchant.phone'), 'tel')}
@@ -177,13 +164,7 @@ export function ShopDetailsForm({ shop }: { shop: Shop }) {
           onChange={(e) => live.setField('socialLinks', e.target.value)}
         />
         {errors.socialLinks ? <p className="field-error">{errors.socialLinks}</p> : null}
-        {live.conflicts.socialLinks !== undefined ? (
-          <ConflictNote
-            value={live.conflicts.socialLinks}
-            onKeepMine={() => live.keepMine('socialLinks')}
-            onTakeTheirs={() => live.takeTheirs('socialLinks')}
-          />
-        ) : null}
+        <FieldConflict live={live} field="socialLinks" />
       </div>
       {Object.keys(errors).length > 0 || !hoursValid ? (
         <p role="alert" className="field-error">

@@ -12,7 +12,7 @@ import { useMerchantShop } from '../api/get-merchant-shop'
 import { merchantKeys } from '../api/merchant-keys'
 import { useStatusOutboxStore } from '../stores/status-outbox-store'
 import { useLiveDraft } from '../hooks/use-live-draft'
-import { ConflictNote } from './conflict-note'
+import { FieldConflict } from './conflict-note'
 import { ShopDetailsForm } from './shop-details-form'
 import { StatusHistory } from './status-history'
 
@@ -229,13 +229,7 @@ function LoadedPanel({ shop }: { shop: Shop }) {
           aria-invalid={messageInvalid}
           onChange={(e) => live.setField('message', e.target.value)}
         />
-        {live.conflicts.message !== undefined ? (
-          <ConflictNote
-            value={live.conflicts.message}
-            onKeepMine={() => live.keepMine('message')}
-            onTakeTheirs={() => live.takeTheirs('message')}
-          />
-        ) : null}
+        <FieldConflict live={live} field="message" />
         <p
           id={ids.counter}
           className={messageInvalid ? 'counter is-over' : 'counter'}
@@ -253,13 +247,7 @@ function LoadedPanel({ shop }: { shop: Shop }) {
               value={draft.closedUntil}
               onChange={(e) => live.setField('closedUntil', e.target.value)}
             />
-            {live.conflicts.closedUntil !== undefined ? (
-              <ConflictNote
-                value={live.conflicts.closedUntil}
-                onKeepMine={() => live.keepMine('closedUntil')}
-                onTakeTheirs={() => live.takeTheirs('closedUntil')}
-              />
-            ) : null}
+            <FieldConflict live={live} field="closedUntil" />
           </>
         ) : null}
         <fieldset>
@@ -281,13 +269,7 @@ function LoadedPanel({ shop }: { shop: Shop }) {
               {t(`sheet.service.${service}`)}
             </label>
           ))}
-          {live.conflicts.services !== undefined ? (
-            <ConflictNote
-              value={servicesText(live.conflicts.services)}
-              onKeepMine={() => live.keepMine('services')}
-              onTakeTheirs={() => live.takeTheirs('services')}
-            />
-          ) : null}
+          <FieldConflict live={live} field="services" format={servicesText} />
         </fieldset>
         <button type="submit" className="primary" disabled={messageInvalid}>
           {t('merchant.publish')}

@@ -12,7 +12,18 @@ import {
  * A form's draft that follows the server's `server` value (see live-draft.ts). The merge runs
  * while rendering, so a change made elsewhere shows in the same frame as the rest of the page.
  */
-export function useLiveDraft<T extends object>(server: T) {
+export interface LiveDraft<T extends object> {
+  draft: T
+  conflicts: Partial<T>
+  hasConflicts: boolean
+  edited: boolean
+  setField: <K extends keyof T>(key: K, value: T[K]) => void
+  keepMine: (key: keyof T) => void
+  takeTheirs: (key: keyof T) => void
+  discard: () => void
+}
+
+export function useLiveDraft<T extends object>(server: T): LiveDraft<T> {
   const serverKey = JSON.stringify(server)
   const [state, setState] = useState(() => ({ ...startDraft(server), serverKey }))
   let current: LiveDraftState<T> & { serverKey: string } = state

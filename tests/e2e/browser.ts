@@ -223,3 +223,15 @@ function paeth(a: number, b: number, c: number): number {
   const pc = Math.abs(p - c)
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c
 }
+
+/**
+ * Waits until the page's embedded database has started: pages first show the build-time
+ * snapshot, and what a journey asserts must come from the live database.
+ */
+export async function waitForEmbeddedDatabase(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    () => performance.getEntriesByName('vitrine:embedded-database-ready').length > 0,
+    null,
+    { timeout },
+  )
+}

@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, screenshot, withTestPage, type TestPage, type Viewport } from './browser'
+import {
+  launchBrowser,
+  screenshot,
+  withTestPage,
+  type TestPage,
+  type Viewport,
+  waitForEmbeddedDatabase,
+} from './browser'
 
 // The curators' space in the built app: a merchant's request goes through the queue to the
 // shoppers' map, and a questionnaire CSV is checked line by line before an all-or-nothing import.
@@ -27,11 +34,7 @@ function withPage(viewport: Viewport, fn: (t: TestPage) => Promise<void>) {
 async function open(page: Page, path: string) {
   await page.goto(path, { waitUntil: 'domcontentloaded' })
   // Pages first show the build-time snapshot; what is asserted here comes from the live database.
-  await page.waitForFunction(
-    () => performance.getEntriesByName('vitrine:embedded-database-ready').length > 0,
-    null,
-    { timeout: READY_TIMEOUT },
-  )
+  await waitForEmbeddedDatabase(page, READY_TIMEOUT)
 }
 
 /** Signs in with a demo account from the header (pages may show a second sign-in button). */

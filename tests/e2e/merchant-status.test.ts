@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newPage, screenshot } from './browser'
+import { launchBrowser, newPage, screenshot, waitForEmbeddedDatabase } from './browser'
 
 // A demo merchant on a phone closes their shop in one tap; shoppers in another tab see it.
 
@@ -39,11 +39,7 @@ describe('merchant status (phone)', () => {
       // The shoppers' map, in a second tab of the same browser.
       const shopper = await context.newPage()
       await shopper.goto('/', { waitUntil: 'domcontentloaded' })
-      await shopper.waitForFunction(
-        () => performance.getEntriesByName('vitrine:embedded-database-ready').length > 0,
-        null,
-        { timeout: READY_TIMEOUT },
-      )
+      await waitForEmbeddedDatabase(shopper, READY_TIMEOUT)
       await expect.poll(() => listedStatus(shopper), { timeout: 10_000 }).toBe('Ouvert')
 
       await page
@@ -103,11 +99,7 @@ describe('merchant status (phone)', () => {
         .waitFor({ timeout: READY_TIMEOUT })
       const shopperAgain = await context.newPage()
       await shopperAgain.goto('/', { waitUntil: 'domcontentloaded' })
-      await shopperAgain.waitForFunction(
-        () => performance.getEntriesByName('vitrine:embedded-database-ready').length > 0,
-        null,
-        { timeout: READY_TIMEOUT },
-      )
+      await waitForEmbeddedDatabase(shopperAgain, READY_TIMEOUT)
       await expect.poll(() => listedStatus(shopperAgain), { timeout: 10_000 }).toBe('Fermé')
 
       // Offline: the tap is kept and shown as waiting, then sent once back online.

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, screenshot, withTestPage } from './browser'
+import { launchBrowser, screenshot, withTestPage, waitForEmbeddedDatabase } from './browser'
 
 // A merchant keeps the shop's status from two tabs (as from a phone and the shop's computer):
 // one true state everywhere, in French, and nothing overwritten without the merchant choosing.
@@ -205,11 +205,7 @@ describe('a merchant with two devices (phone, embedded mode)', () => {
       await signInOnThePage(merchant)
       const shopper = await context.newPage()
       await shopper.goto('/', { waitUntil: 'domcontentloaded' })
-      await shopper.waitForFunction(
-        () => performance.getEntriesByName('vitrine:embedded-database-ready').length > 0,
-        null,
-        { timeout: READY_TIMEOUT },
-      )
+      await waitForEmbeddedDatabase(shopper, READY_TIMEOUT)
       await shopper
         .getByRole('button', { name: /Voir .*lieu/ })
         .click()

@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, screenshot, withTestPage, type TestPage, type Viewport } from './browser'
+import {
+  launchBrowser,
+  screenshot,
+  withTestPage,
+  type TestPage,
+  type Viewport,
+  waitForEmbeddedDatabase,
+} from './browser'
 
 // The shopper's journeys on the built app: filters, distance, the shared URL.
 
@@ -21,11 +28,7 @@ async function openApp(page: Page, path = '/') {
     timeout: READY_TIMEOUT,
   })
   // The first places come from the build-time snapshot; wait for the live database too.
-  await page.waitForFunction(
-    () => performance.getEntriesByName('vitrine:embedded-database-ready').length > 0,
-    null,
-    { timeout: READY_TIMEOUT },
-  )
+  await waitForEmbeddedDatabase(page, READY_TIMEOUT)
 }
 
 async function placeCount(page: Page): Promise<number> {

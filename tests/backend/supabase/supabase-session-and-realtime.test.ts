@@ -150,29 +150,13 @@ describe('Supabase adapter: realtime changes', () => {
       postgres_changes: [{ event: '*', schema: 'public', table: 'shops' }],
     })
 
-    socket.receive([
-      null,
-      null,
-      'realtime:vitrine-shops',
-      'postgres_changes',
-      {
-        ids: [1],
-        data: {
-          schema: 'public',
-          table: 'shops',
-          commit_timestamp: '2026-11-22T09:00:00Z',
-          type: 'UPDATE',
-          columns: [
-            { name: 'id', type: 'uuid' },
-            { name: 'territory_slug', type: 'text' },
-            { name: 'status', type: 'text' },
-          ],
-          record: { id: 'shop-1', territory_slug: 'grand-poitiers', status: 'closed' },
-          old_record: { id: 'shop-1' },
-          errors: null,
-        },
-      },
-    ])
+    socket.receive(
+      shopUpdated(
+        'realtime:vitrine-shops',
+        { id: 'shop-1', territory_slug: 'grand-poitiers', status: 'closed' },
+        '2026-11-22T09:00:00Z',
+      ),
+    )
     await vi.waitFor(() =>
       expect(changes).toContainEqual({
         kind: 'shops',
@@ -237,28 +221,13 @@ describe('Supabase adapter: the merchant’s own shops, live from another device
         { event: '*', schema: 'public', table: 'shops', filter: 'id=in.(shop-a,shop-b)' },
       ],
     })
-    socket.receive([
-      null,
-      null,
-      join[2],
-      'postgres_changes',
-      {
-        ids: [1],
-        data: {
-          schema: 'public',
-          table: 'shops',
-          commit_timestamp: '2026-12-07T09:00:00Z',
-          type: 'UPDATE',
-          columns: [
-            { name: 'id', type: 'uuid' },
-            { name: 'territory_slug', type: 'text' },
-          ],
-          record: { id: 'shop-a', territory_slug: 'grand-poitiers' },
-          old_record: { id: 'shop-a' },
-          errors: null,
-        },
-      },
-    ])
+    socket.receive(
+      shopUpdated(
+        join[2],
+        { id: 'shop-a', territory_slug: 'grand-poitiers' },
+        '2026-12-07T09:00:00Z',
+      ),
+    )
     await vi.waitFor(() =>
       expect(changes).toContainEqual({
         kind: 'shops',
@@ -274,6 +243,36 @@ describe('Supabase adapter: the merchant’s own shops, live from another device
     unsubscribe()
   })
 })
+
+/** The Realtime server's message for an UPDATE of a shops row on a channel. */
+function shopUpdated(
+  topic: string,
+  record: Record<string, unknown>,
+  commitTimestamp: string,
+): PhoenixMessage {
+  return [
+    null,
+    null,
+    topic,
+    'postgres_changes',
+    {
+      ids: [1],
+      data: {
+        schema: 'public',
+        table: 'shops',
+        commit_timestamp: commitTimestamp,
+        type: 'UPDATE',
+        columns: Object.keys(record).map((name) => ({
+          name,
+          type: name === 'id' ? 'uuid' : 'text',
+        })),
+        record,
+        old_record: { id: record.id },
+        errors: null,
+      },
+    },
+  ]
+}
 
 /** With Realtime over the fake socket. */
 function backendWithRealtime(respond: (url: URL, init: RequestInit) => Response) {

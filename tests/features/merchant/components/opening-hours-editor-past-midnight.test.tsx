@@ -1,19 +1,13 @@
-import { render, screen, within } from '@testing-library/react'
-import userEvent from '@testing-library/user-event'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { OpeningHoursEditor } from '@/features/merchant/components/opening-hours-editor'
+import { screen, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
 import { useLocaleStore } from '@/lib/locale-store'
+import { renderHoursEditor } from './render-hours-editor'
 
 afterEach(() => {
   useLocaleStore.setState({ locale: 'fr' })
 })
 
-function setup(value: string | null) {
-  const onChange = vi.fn<(value: string | null, valid: boolean) => void>()
-  const user = userEvent.setup()
-  render(<OpeningHoursEditor value={value} onChange={onChange} />)
-  return { onChange, user }
-}
+const setup = renderHoursEditor
 
 function lastCall(onChange: ReturnType<typeof setup>['onChange']) {
   return onChange.mock.calls[onChange.mock.calls.length - 1]

@@ -1,8 +1,7 @@
-import { fireEvent, render, screen, within } from '@testing-library/react'
-import userEvent from '@testing-library/user-event'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { OpeningHoursEditor } from '@/features/merchant/components/opening-hours-editor'
+import { fireEvent, screen, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
 import { useLocaleStore } from '@/lib/locale-store'
+import { renderHoursEditor } from './render-hours-editor'
 
 const HOURS = 'Mo-Fr 09:00-12:30,14:00-19:00; Sa 09:00-12:00; PH off'
 
@@ -10,12 +9,7 @@ afterEach(() => {
   useLocaleStore.setState({ locale: 'fr' })
 })
 
-function setup(value: string | null) {
-  const onChange = vi.fn<(value: string | null, valid: boolean) => void>()
-  const user = userEvent.setup()
-  render(<OpeningHoursEditor value={value} onChange={onChange} />)
-  return { onChange, user }
-}
+const setup = renderHoursEditor
 
 /** Sets a time input the way a browser does once a full time is entered. */
 function setTime(label: string, time: string) {

@@ -15,6 +15,15 @@ const tap = (shopId: string, status: 'open' | 'closed' = 'closed'): SetShopStatu
   expectedUpdatedAt: 'token-1',
 })
 
+/** An entry as another tab of the device wrote it. */
+const queuedInAnotherTab = (shopId: string) => ({
+  input: tap(shopId),
+  queuedAt: '2026-12-07T08:00:00Z',
+  attempts: 0,
+  lastError: null,
+  tab: 'another-tab',
+})
+
 /** What the browser does in the other tabs of the device when this one writes the key. */
 function otherTabWrites(key: string, value: string | null) {
   if (value === null) localStorage.removeItem(key)
@@ -32,12 +41,7 @@ describe('one outbox per device', () => {
   it('keeps each shop’s tap under its own key, so two tabs never overwrite each other', () => {
     useStatusOutboxStore.getState().statusQueued(tap('shop-a'))
     // Another tab queues a tap for another shop: it writes only its shop's key.
-    const other = {
-      input: tap('shop-b'),
-      queuedAt: '2026-12-07T08:00:00Z',
-      attempts: 0,
-      lastError: null,
-    }
+    const other = queuedInAnotherTab('shop-b')
     otherTabWrites(outboxKey('shop-b'), JSON.stringify(other))
     expect(Object.keys(useStatusOutboxStore.getState().pending).sort()).toEqual([
       'shop-a',
@@ -50,12 +54,7 @@ describe('one outbox per device', () => {
   })
 
   it('drops a tap another tab has sent', () => {
-    const other = {
-      input: tap('shop-b'),
-      queuedAt: '2026-12-07T08:00:00Z',
-      attempts: 0,
-      lastError: null,
-    }
+    const other = queuedInAnotherTab('shop-b')
     otherTabWrites(outboxKey('shop-b'), JSON.stringify(other))
     otherTabWrites(outboxKey('shop-b'), null)
     expect(useStatusOutboxStore.getState().pending['shop-b']).toBeUndefined()

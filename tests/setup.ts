@@ -7,6 +7,8 @@ import { loadOpeningHours } from '@/features/places/utils/opening-hours'
 afterEach(() => {
   cleanup()
   globalThis.localStorage?.clear()
+  // The router reads the URL: every test starts at the root, as a new visitor would.
+  globalThis.history?.replaceState(null, '', '/')
 })
 
 // jsdom has <dialog> but not its modal methods; browsers (and the e2e tests) use the real ones.

@@ -1,12 +1,17 @@
-import { useEffect } from 'react'
+import { useEffect, type ReactNode } from 'react'
+import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter'
+import type { Territory } from '@/backend/types'
 import { useBackend } from '@/backend/backend-context'
 import { useT } from '@/lib/i18n'
 import { useLocaleStore } from '@/lib/locale-store'
 import { env } from '@/lib/env'
+import { CurrentTerritoryContext, pageFromSegment, pagePath, type AppPage } from '@/lib/routes'
 import { useTerritories } from '@/features/places/api/get-territories'
 import { PlacesPage } from '@/features/places/components/places-page'
+import { usePlacesSearch } from '@/features/places/stores/use-url-sync'
 import { AccountMenu } from '@/features/account/components/account-menu'
 import { SignInOptions } from '@/features/account/components/sign-in-options'
+import { useSessionUser } from '@/features/account/api/get-session-user'
 import { Credits } from './credits'
 import {
   BackgroundBoundary,
@@ -16,24 +21,50 @@ import {
   MerchantPage,
   ReferencingPage,
 } from './lazy-pages'
-import { territorySlugFromPath, pageFromPath } from './territory-route'
-import { MERCHANT_PATH } from '@/lib/routes'
-import { useSessionUser } from '@/features/account/api/get-session-user'
+import { RootErrorBoundary } from './root-error-boundary'
+import { redirectTarget } from './territory-route'
 
+/**
+ * One route table (src/lib/routes.ts): every page under its territory. Moving between pages is
+ * a client-side navigation: the document, the embedded database, the query cache and the map
+ * stay; the map stays mounted (hidden) while another page of the territory is shown.
+ */
 export function App() {
-  const t = useT()
-  const backend = useBackend()
-  const { locale, localeChosen } = useLocaleStore()
-  const territories = useTerritories()
-  const slug = territorySlugFromPath(window.location.pathname, env.defaultTerritory)
-  const page = pageFromPath(window.location.pathname)
-  const merchant = page === 'merchant'
-  const session = useSessionUser()
-  const territory = territories.data?.find((candidate) => candidate.slug === slug) ?? null
-
+  const locale = useLocaleStore((s) => s.locale)
   useEffect(() => {
     document.documentElement.lang = locale
   }, [locale])
+  return (
+    <RootErrorBoundary>
+      <Switch>
+        <Route path="/t/:territory/:page?">
+          {(params) => <TerritoryRoute slug={params.territory} segment={params.page} />}
+        </Route>
+        <Route>
+          <RedirectToDefault />
+        </Route>
+      </Switch>
+    </RootErrorBoundary>
+  )
+}
+
+/** `/` and the earlier root paths go to the default territory's page, filters kept. */
+function RedirectToDefault() {
+  const [location] = useLocation()
+  const search = useSearch()
+  return (
+    <Redirect
+      to={redirectTarget(location, search ? `?${search}` : '', env.defaultTerritory)}
+      replace
+    />
+  )
+}
+
+function TerritoryRoute({ slug, segment }: { slug: string; segment: string | undefined }) {
+  const t = useT()
+  const territories = useTerritories()
+  const territory = territories.data?.find((candidate) => candidate.slug === slug) ?? null
+  const page = pageFromSegment(segment)
 
   useEffect(() => {
     if (territory) document.title = `Vitrine · ${territory.name}`
@@ -43,38 +74,132 @@ export function App() {
   // preset from the URL as on the full page, and the credits the data's licence requires.
   if (page === 'embed') {
     return (
-      <div className="app app--embed">
-        <main className="app-main">
-          {territory ? (
-            <PlacesPage territory={territory} />
-          ) : (
-            <p role="status">{t('list.loading')}</p>
-          )}
-        </main>
-        <Credits />
-      </div>
+      <CurrentTerritoryContext.Provider value={territory?.slug ?? null}>
+        <div className="app app--embed">
+          <main className="app-main" id="main">
+            {territory ? (
+              <PlacesPage territory={territory} />
+            ) : (
+              <p role="status">{t('list.loading')}</p>
+            )}
+          </main>
+          <Credits />
+        </div>
+      </CurrentTerritoryContext.Provider>
     )
   }
 
+  let content: ReactNode
+  if (territories.isError) {
+    content = (
+      <div role="alert">
+        <p>{t('list.error')}</p>
+        <button type="button" onClick={() => void territories.refetch()}>
+          {t('list.retry')}
+        </button>
+      </div>
+    )
+  } else if (territories.isPending) {
+    content = <p role="status">{t('list.loading')}</p>
+  } else if (!territory || page === null) {
+    content = <NotFound territories={territories.data} territoryKnown={Boolean(territory)} />
+  } else {
+    content = (
+      <>
+        {/* Kept mounted on the territory's other pages: coming back finds the map as it was. */}
+        <div className="app-page" hidden={page !== 'places'}>
+          <PlacesPage
+            key={territory.slug}
+            territory={territory}
+            territories={territories.data}
+            active={page === 'places'}
+          />
+        </div>
+        {page === 'merchant' ? (
+          <LazyPage>
+            <MerchantPage signIn={<SignInOptions />} />
+          </LazyPage>
+        ) : page === 'curation' ? (
+          <LazyPage>
+            <CurationPage />
+          </LazyPage>
+        ) : page === 'referencing' ? (
+          <LazyPage>
+            <ReferencingPage territory={territory} />
+          </LazyPage>
+        ) : null}
+      </>
+    )
+  }
+
+  // One tree whatever the state, so that the header (and an open dialog in it) is never
+  // mounted again when the territories arrive or the page changes.
+  return (
+    <CurrentTerritoryContext.Provider value={territory?.slug ?? null}>
+      <Frame territory={page === null ? null : territory} page={page ?? 'places'}>
+        {content}
+      </Frame>
+    </CurrentTerritoryContext.Provider>
+  )
+}
+
+/** The header, the demo banner, the signed-in user's background work and the credits. */
+function Frame({
+  territory,
+  page,
+  children,
+}: {
+  territory: Territory | null
+  page: AppPage
+  children: ReactNode
+}) {
+  const t = useT()
+  const backend = useBackend()
+  const { locale, localeChosen } = useLocaleStore()
+  const session = useSessionUser()
+  const mapSearch = usePlacesSearch()
+  const mapHref = territory ? `${pagePath(territory.slug)}${mapSearch}` : '/'
+  const title = (
+    <>
+      Vitrine
+      {territory ? (
+        <span className="app-header__territory">
+          <span className="app-header__separator"> · </span>
+          {territory.name}
+        </span>
+      ) : null}
+    </>
+  )
   return (
     <div className="app">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
       <header className="app-header">
         <div className="app-header__title">
           <h1>
-            Vitrine
             {territory ? (
-              <span className="app-header__territory">
-                <span className="app-header__separator"> · </span>
-                {territory.name}
-              </span>
-            ) : null}
+              <Link href={mapHref} className="app-header__home">
+                {title}
+              </Link>
+            ) : (
+              title
+            )}
           </h1>
           <p className="app-header__tagline">{t('app.tagline')}</p>
         </div>
-        <nav className="app-header__actions" aria-label="Compte et langue">
-          <a className="nav-link" href={merchant ? '/' : MERCHANT_PATH}>
-            {merchant ? t('nav.map') : t('nav.merchant')}
-          </a>
+        <nav className="app-header__actions" aria-label={t('nav.label')}>
+          {territory ? (
+            page === 'places' ? (
+              <Link className="nav-link" href={pagePath(territory.slug, 'merchant')}>
+                {t('nav.merchant')}
+              </Link>
+            ) : (
+              <Link className="nav-link" href={mapHref}>
+                {t('nav.map')}
+              </Link>
+            )
+          ) : null}
           <AccountMenu />
           <button
             type="button"
@@ -94,37 +219,36 @@ export function App() {
           <MerchantBackground />
         </BackgroundBoundary>
       ) : null}
-      <main className="app-main">
-        {territories.isError ? (
-          <div role="alert">
-            <p>{t('list.error')}</p>
-            <button type="button" onClick={() => void territories.refetch()}>
-              {t('list.retry')}
-            </button>
-          </div>
-        ) : territory ? (
-          merchant ? (
-            <LazyPage>
-              <MerchantPage signIn={<SignInOptions />} />
-            </LazyPage>
-          ) : page === 'curation' ? (
-            <LazyPage>
-              <CurationPage />
-            </LazyPage>
-          ) : page === 'referencing' ? (
-            <LazyPage>
-              <ReferencingPage territory={territory} />
-            </LazyPage>
-          ) : (
-            <PlacesPage territory={territory} territories={territories.data ?? []} />
-          )
-        ) : territories.isPending ? (
-          <p role="status">{t('list.loading')}</p>
-        ) : (
-          <p role="alert">Territoire inconnu : « {slug} ».</p>
-        )}
+      <main className="app-main" id="main" tabIndex={-1}>
+        {children}
       </main>
       <Credits />
     </div>
+  )
+}
+
+/** An unknown territory or page: say so, and offer the territories there are. */
+function NotFound({
+  territories,
+  territoryKnown,
+}: {
+  territories: readonly Territory[]
+  territoryKnown: boolean
+}) {
+  const t = useT()
+  return (
+    <section className="not-found" aria-labelledby="not-found-title">
+      <h2 id="not-found-title">{territoryKnown ? t('notFound.page') : t('notFound.territory')}</h2>
+      <p>{t('notFound.pick')}</p>
+      <ul>
+        {[...territories]
+          .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+          .map((territory) => (
+            <li key={territory.slug}>
+              <Link href={pagePath(territory.slug)}>{territory.name}</Link>
+            </li>
+          ))}
+      </ul>
+    </section>
   )
 }

@@ -1,26 +1,26 @@
-import { CURATION_PATH, MERCHANT_PATH, REFERENCING_PATH } from '@/lib/routes'
+import { isTerritorySlug, pageFromSegment, pagePath, type AppPage } from '@/lib/routes'
 
 /** The territory a URL points at: `/t/<slug>`, otherwise the configured default. */
 export function territorySlugFromPath(pathname: string, fallback: string): string {
-  const match = /^\/t\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/|$)/.exec(pathname)
-  return match?.[1] ?? fallback
+  const match = /^\/t\/([^/]+)(?:\/|$)/.exec(pathname)
+  return match?.[1] && isTerritorySlug(match[1]) ? match[1] : fallback
 }
 
-export type AppPage = 'places' | 'embed' | 'merchant' | 'referencing' | 'curation'
-
-const under = (pathname: string, base: string) =>
-  pathname === base || pathname.startsWith(`${base}/`)
-
 /**
- * Which page a path shows. The merchant's, referencing and curation pages live at the root or
- * under a territory (`/t/niort-agglo/referencer`); `/t/<slug>/embed` is the map and list alone,
- * for a commune's website.
+ * Which page a path shows. Pages live under a territory (`/t/niort-agglo/referencer`); the paths
+ * of earlier versions at the root (`/mon-commerce`) still name their page, and are redirected.
  */
 export function pageFromPath(pathname: string): AppPage {
-  const rest = pathname.replace(/^\/t\/[a-z0-9]+(?:-[a-z0-9]+)*(?=\/|$)/, '') || '/'
-  if (under(rest, '/embed')) return 'embed'
-  if (under(rest, MERCHANT_PATH)) return 'merchant'
-  if (under(rest, REFERENCING_PATH)) return 'referencing'
-  if (under(rest, CURATION_PATH)) return 'curation'
-  return 'places'
+  const rest = pathname.replace(/^\/t\/[^/]+(?=\/|$)/, '')
+  const segment = rest.split('/').filter(Boolean)[0]
+  return pageFromSegment(segment) ?? 'places'
+}
+
+/**
+ * Where a path that is not a territory's page goes: `/`, and the earlier root paths
+ * (`/mon-commerce`, `/referencer`, `/curation`, `/embed`), to the same page of the default
+ * territory, with their query string (a shared link's filters).
+ */
+export function redirectTarget(pathname: string, search: string, fallback: string): string {
+  return `${pagePath(fallback, pageFromPath(pathname))}${search}`
 }

@@ -97,6 +97,14 @@ const fr = {
   // merchant
   'nav.map': 'La carte',
   'nav.merchant': 'Mon commerce',
+  'nav.skip': 'Aller au contenu',
+  'nav.label': 'Pages, compte et langue',
+  'notFound.territory': 'Ce territoire n’existe pas',
+  'notFound.page': 'Cette page n’existe pas',
+  'notFound.pick': 'Choisissez un territoire :',
+  'app.crashed':
+    'Un problème inattendu a empêché l’affichage de cette page. Rien de ce que vous avez envoyé n’est perdu.',
+  'app.reload': 'Recharger',
   'territory.pick': 'Territoire',
   'merchant.title': 'Mon commerce',
   'merchant.loading': 'Chargement…',
@@ -377,6 +385,13 @@ const en: Messages = {
   // merchant
   'nav.map': 'The map',
   'nav.merchant': 'My shop',
+  'nav.skip': 'Skip to content',
+  'nav.label': 'Pages, account and language',
+  'notFound.territory': 'This territory does not exist',
+  'notFound.page': 'This page does not exist',
+  'notFound.pick': 'Pick a territory:',
+  'app.crashed': 'An unexpected problem stopped this page from showing. Nothing you sent is lost.',
+  'app.reload': 'Reload',
   'territory.pick': 'Territory',
   'merchant.title': 'My shop',
   'merchant.loading': 'Loading…',

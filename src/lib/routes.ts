@@ -1,4 +1,45 @@
-/** The app's pages outside the map, for links from any feature. */
-export const MERCHANT_PATH = '/mon-commerce'
-export const REFERENCING_PATH = '/referencer'
-export const CURATION_PATH = '/curation'
+import { createContext, useContext } from 'react'
+
+/**
+ * The app's one route table. Every page lives under its territory, so that a link never lands
+ * in another territory: `/t/<territory>` is the shoppers' map, and the other pages are segments
+ * below it. Links are built from here with the current territory (`usePagePath`).
+ */
+export const PAGE_SEGMENTS = {
+  merchant: 'mon-commerce',
+  referencing: 'referencer',
+  curation: 'curation',
+  embed: 'embed',
+} as const
+
+export type AppPage = 'places' | keyof typeof PAGE_SEGMENTS
+
+const TERRITORY_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+export function isTerritorySlug(value: string): boolean {
+  return value.length <= 60 && TERRITORY_SLUG.test(value)
+}
+
+/** The path of a page of a territory: `/t/niort-agglo/mon-commerce`. */
+export function pagePath(territory: string, page: AppPage = 'places'): string {
+  const base = `/t/${territory}`
+  return page === 'places' ? base : `${base}/${PAGE_SEGMENTS[page]}`
+}
+
+/** The page a path segment under `/t/<territory>/` names, or null for an unknown one. */
+export function pageFromSegment(segment: string | undefined): AppPage | null {
+  if (segment === undefined || segment === '') return 'places'
+  const found = (Object.keys(PAGE_SEGMENTS) as (keyof typeof PAGE_SEGMENTS)[]).find(
+    (page) => PAGE_SEGMENTS[page] === segment,
+  )
+  return found ?? null
+}
+
+/** The territory the page being shown belongs to (provided by the app's router). */
+export const CurrentTerritoryContext = createContext<string | null>(null)
+
+/** `path('merchant')`: the path of a page of the current territory. */
+export function usePagePath(): (page?: AppPage) => string {
+  const territory = useContext(CurrentTerritoryContext)
+  return (page = 'places') => (territory ? pagePath(territory, page) : '/')
+}

@@ -1,7 +1,8 @@
-import { screen, within, waitFor } from '@testing-library/react'
+import { render, screen, within, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { App } from '@/app/app'
+import { RootErrorBoundary } from '@/app/root-error-boundary'
 import { useLocaleStore } from '@/lib/locale-store'
 import { createMemoryBackend } from '../fixtures/memory-backend'
 import { makeShop } from '../fixtures/shops'
@@ -95,7 +96,7 @@ describe('App', () => {
     expect(dialog).toHaveTextContent('Connecté·e : Camille')
     expect(within(dialog).getByRole('link', { name: 'Mon commerce' })).toHaveAttribute(
       'href',
-      '/mon-commerce',
+      '/t/grand-poitiers/mon-commerce',
     )
     // Camille curates no territory: no link to the curators' space.
     expect(within(dialog).queryByRole('link', { name: 'Espace curateurs' })).toBeNull()
@@ -113,7 +114,94 @@ describe('App', () => {
     const dialog = screen.getByRole('dialog', { name: 'Mon compte' })
     expect(await within(dialog).findByRole('link', { name: 'Espace curateurs' })).toHaveAttribute(
       'href',
-      '/curation',
+      '/t/grand-poitiers/curation',
     )
+  })
+})
+
+describe('App routes', () => {
+  const niort = {
+    slug: 'niort-agglo',
+    name: 'Niort Agglo',
+    centre: { lon: -0.46, lat: 46.32 },
+    bounds: [-0.7, 46.1, -0.2, 46.5] as [number, number, number, number],
+  }
+  async function twoTerritories() {
+    const backend = createMemoryBackend({ shops: [makeShop({ name: 'Boulangerie' })] })
+    const [grandPoitiers] = await backend.listTerritories()
+    backend.listTerritories = async () => [grandPoitiers!, niort]
+    return backend
+  }
+
+  it('sends / to the default territory, with the filters of the link', async () => {
+    useLocaleStore.setState({ locale: 'fr' })
+    window.history.replaceState(null, '', '/?services=delivery')
+    renderWithProviders(<App />, createMemoryBackend({ shops: [makeShop()] }))
+    await screen.findByRole('heading', { name: /Grand Poitiers/ })
+    expect(window.location.pathname).toBe('/t/grand-poitiers')
+    expect(window.location.search).toBe('?services=delivery')
+  })
+
+  it('says an unknown territory does not exist and offers the real ones', async () => {
+    useLocaleStore.setState({ locale: 'fr' })
+    window.history.replaceState(null, '', '/t/nowhere')
+    renderWithProviders(<App />, await twoTerritories())
+    expect(
+      await screen.findByRole('heading', { name: 'Ce territoire n’existe pas' }),
+    ).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Niort Agglo' })).toHaveAttribute(
+      'href',
+      '/t/niort-agglo',
+    )
+  })
+
+  it('drops unknown filter values from the view and the URL', async () => {
+    useLocaleStore.setState({ locale: 'fr' })
+    window.history.replaceState(
+      null,
+      '',
+      '/t/grand-poitiers?services=xyz&r=-5&cat=zzz&kind=artisan',
+    )
+    renderWithProviders(<App />, createMemoryBackend({ shops: [makeShop()] }))
+    await screen.findByRole('heading', { name: /Grand Poitiers/ })
+    await waitFor(() => expect(window.location.search).toBe('?kind=artisan'))
+  })
+
+  it('moves between the territory’s pages without a reload, links in the territory, the map kept', async () => {
+    useLocaleStore.setState({ locale: 'fr' })
+    window.history.replaceState(null, '', '/t/niort-agglo')
+    renderWithProviders(<App />, await twoTerritories())
+    // The map itself, once downloaded (not the placeholder that holds its place before).
+    const map = await waitFor(() => {
+      const region = screen.getByRole('region', { name: 'Carte des commerces' })
+      expect(region).not.toHaveClass('map-view--placeholder')
+      return region
+    })
+    await userEvent.click(screen.getByRole('link', { name: 'Mon commerce' }))
+    expect(window.location.pathname).toBe('/t/niort-agglo/mon-commerce')
+    expect(await screen.findByRole('heading', { name: 'Mon commerce' })).toBeInTheDocument()
+    // The same map element, hidden, not a new one.
+    expect(map.isConnected).toBe(true)
+    await userEvent.click(screen.getByRole('link', { name: 'La carte' }))
+    expect(window.location.pathname).toBe('/t/niort-agglo')
+    expect(screen.getByRole('region', { name: 'Carte des commerces' })).toBe(map)
+  })
+
+  it('shows a message with "Recharger" when a page fails to render, never a blank page', () => {
+    useLocaleStore.setState({ locale: 'fr' })
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    function Broken(): never {
+      throw new Error('render failed')
+    }
+    render(
+      <RootErrorBoundary>
+        <Broken />
+      </RootErrorBoundary>,
+    )
+    const alert = screen.getByRole('alert')
+    expect(alert).toHaveTextContent('Un problème inattendu')
+    expect(alert).not.toHaveTextContent('render failed')
+    expect(within(alert).getByRole('button', { name: 'Recharger' })).toBeInTheDocument()
+    error.mockRestore()
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pageFromPath, territorySlugFromPath } from '@/app/territory-route'
+import { pageFromPath, redirectTarget, territorySlugFromPath } from '@/app/territory-route'
 
 describe('territorySlugFromPath', () => {
   it('reads /t/<slug>', () => {
@@ -28,5 +28,18 @@ describe('pageFromPath', () => {
     ['/embed-not', 'places'],
   ] as const)('%s shows the %s page', (path, page) => {
     expect(pageFromPath(path)).toBe(page)
+  })
+})
+
+describe('redirectTarget', () => {
+  it.each([
+    ['/', '', '/t/grand-poitiers'],
+    ['/', '?services=delivery', '/t/grand-poitiers?services=delivery'],
+    ['/mon-commerce', '', '/t/grand-poitiers/mon-commerce'],
+    ['/referencer', '', '/t/grand-poitiers/referencer'],
+    ['/curation', '', '/t/grand-poitiers/curation'],
+    ['/embed', '?open=1', '/t/grand-poitiers/embed?open=1'],
+  ] as const)('%s%s → %s', (path, search, target) => {
+    expect(redirectTarget(path, search, 'grand-poitiers')).toBe(target)
   })
 })

@@ -6,7 +6,8 @@ import { useResetDemoData } from '../api/reset-demo-data'
 import { useSignOut } from '../api/sign-in'
 import { SignInOptions } from './sign-in-options'
 import { useErrorText } from '@/lib/error-messages'
-import { CURATION_PATH, MERCHANT_PATH, REFERENCING_PATH } from '@/lib/routes'
+import { Link } from 'wouter'
+import { usePagePath } from '@/lib/routes'
 import { useCuratedTerritories } from '../api/get-curated-territories'
 
 /**
@@ -15,6 +16,7 @@ import { useCuratedTerritories } from '../api/get-curated-territories'
  */
 export function AccountMenu() {
   const t = useT()
+  const path = usePagePath()
   const errorText = useErrorText()
   const backend = useBackend()
   const session = useSessionUser()
@@ -72,14 +74,20 @@ export function AccountMenu() {
             <nav aria-label={t('account.title')}>
               <ul className="account-links">
                 <li>
-                  <a href={MERCHANT_PATH}>{t('nav.merchant')}</a>
+                  <Link href={path('merchant')} onClick={close}>
+                    {t('nav.merchant')}
+                  </Link>
                 </li>
                 <li>
-                  <a href={REFERENCING_PATH}>{t('account.referencing')}</a>
+                  <Link href={path('referencing')} onClick={close}>
+                    {t('account.referencing')}
+                  </Link>
                 </li>
                 {curated.data && curated.data.length > 0 ? (
                   <li>
-                    <a href={CURATION_PATH}>{t('account.curation')}</a>
+                    <Link href={path('curation')} onClick={close}>
+                      {t('account.curation')}
+                    </Link>
                   </li>
                 ) : null}
               </ul>

@@ -1,5 +1,7 @@
+import { useErrorText } from '@/lib/error-messages'
 import { useT } from '@/lib/i18n'
-import { MERCHANT_PATH } from '@/lib/routes'
+import { Link } from 'wouter'
+import { usePagePath } from '@/lib/routes'
 import { useAcceptInvitationsOnSignIn } from '../api/accept-invitations'
 
 /**
@@ -8,12 +10,14 @@ import { useAcceptInvitationsOnSignIn } from '../api/accept-invitations'
  */
 export function InvitationsNotice() {
   const t = useT()
+  const errorText = useErrorText()
+  const path = usePagePath()
   const invitations = useAcceptInvitationsOnSignIn()
   if (invitations.isError)
     return (
       <div role="alert" className="app-notice app-notice--error">
         <p>
-          {t('invitations.failed')} {invitations.error?.message}
+          {t('invitations.failed')} {invitations.error ? errorText(invitations.error) : null}
         </p>
         <button type="button" onClick={invitations.retry}>
           {t('list.retry')}
@@ -24,7 +28,7 @@ export function InvitationsNotice() {
   if (joined === 0) return null
   return (
     <p role="status" className="app-notice">
-      {t('invitations.joined')(joined)} <a href={MERCHANT_PATH}>{t('nav.merchant')}</a>
+      {t('invitations.joined')(joined)} <Link href={path('merchant')}>{t('nav.merchant')}</Link>
     </p>
   )
 }

@@ -2,7 +2,8 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { useBackend } from '@/backend/backend-context'
 import { useErrorText } from '@/lib/error-messages'
 import { useT } from '@/lib/i18n'
-import { REFERENCING_PATH } from '@/lib/routes'
+import { Link } from 'wouter'
+import { usePagePath } from '@/lib/routes'
 import { useSessionUser } from '@/features/account/api/get-session-user'
 import { useMyShops } from '../api/get-my-shops'
 import { useStatusOutboxStore } from '../stores/status-outbox-store'
@@ -49,6 +50,7 @@ function useDemoResetGeneration(): number {
 
 function SignedInMerchant({ userId }: { userId: string }) {
   const t = useT()
+  const path = usePagePath()
   const errorText = useErrorText()
   const backend = useBackend()
   const shops = useMyShops(userId)
@@ -68,7 +70,7 @@ function SignedInMerchant({ userId }: { userId: string }) {
         <h2>{t('merchant.title')}</h2>
         <p>{t('merchant.noShop')}</p>
         <p>
-          <a href={REFERENCING_PATH}>{t('merchant.referenceLink')}</a>
+          <Link href={path('referencing')}>{t('merchant.referenceLink')}</Link>
         </p>
       </div>
     )

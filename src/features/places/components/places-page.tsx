@@ -6,7 +6,7 @@ import { useT } from '@/lib/i18n'
 import { useCategories } from '../api/get-categories'
 import { useShopperShops, useViewportShops } from '../api/get-shopper-shops'
 import { usePlacesViewStore } from '../stores/places-view-store'
-import { useUrlSync } from '../stores/use-url-sync'
+import { knownCategoriesLoaded, useUrlSync } from '../stores/use-url-sync'
 import { useOpeningHoursLoaded } from '../stores/use-opening-hours-loaded'
 import { RADIUS_PRESETS_KM } from '../utils/filters-url'
 import { createPlaceIndex, filterPlaces } from '../utils/place-index'
@@ -35,7 +35,10 @@ export function PlacesPage({
   territory,
   territories = [],
   wholeUpTo = env.viewportLoadingAbove,
+  active = true,
 }: {
+  /** False while another page of the territory is shown over it (kept mounted, hidden). */
+  active?: boolean
   territory: Territory
   /** The deployment's territories, offered to switch to; none on an embedded map. */
   territories?: readonly Territory[]
@@ -44,10 +47,13 @@ export function PlacesPage({
 }) {
   const t = useT()
   const errorText = useErrorText()
-  useUrlSync()
+  useUrlSync(active)
   const now = useNow()
   const categories = useCategories()
   const filters = usePlacesViewStore((s) => s.filters)
+  useEffect(() => {
+    if (categories.data) knownCategoriesLoaded(categories.data.map((category) => category.slug))
+  }, [categories.data])
   const selectedId = usePlacesViewStore((s) => s.selectedPlaceId)
   const mapBounds = usePlacesViewStore((s) => s.mapBounds)
   const { placeSelected, radiusChanged, filtersCleared, mapMoved } = usePlacesViewStore.getState()

@@ -1,3 +1,4 @@
+import { navigate } from 'wouter/use-browser-location'
 import type { Territory } from '@/backend/types'
 import { useT } from '@/lib/i18n'
 
@@ -14,7 +15,7 @@ export function territoryHref(slug: string, search: string): string {
 export function TerritoryPicker({
   territories,
   current,
-  onPick = (href) => window.location.assign(href),
+  onPick = (href) => navigate(href),
 }: {
   territories: readonly Territory[]
   current: Territory

@@ -21,6 +21,8 @@ interface PlacesViewState extends PlacesView {
   filtersCleared: () => void
   /** The URL changed (first load, back, forward): it wins. */
   viewRestored: (view: PlacesView) => void
+  /** The territory's categories arrived: a category it does not have is no filter. */
+  categoriesLoaded: (known: readonly string[]) => void
   /** The area the map shows; null until the map has loaded. Not part of the URL. */
   mapBounds: Bounds | null
   mapMoved: (bounds: Bounds) => void
@@ -55,6 +57,13 @@ export const usePlacesViewStore = create<PlacesViewState>()((set) => ({
       filters: { ...EMPTY_FILTERS, origin: s.filters.origin, radiusKm: s.filters.radiusKm },
     })),
   viewRestored: (view) => set(view),
+  categoriesLoaded: (known) =>
+    set((s) => {
+      const categories = s.filters.categories.filter((category) => known.includes(category))
+      return categories.length === s.filters.categories.length
+        ? s
+        : { filters: { ...s.filters, categories } }
+    }),
   mapBounds: null,
   mapMoved: (mapBounds) => set({ mapBounds }),
 }))

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { CurrentTerritoryContext } from '@/lib/routes'
 import { InvitationsNotice } from '@/features/merchant/components/invitations-notice'
 import { useLocaleStore } from '@/lib/locale-store'
 import { createMemoryBackend } from '../../../fixtures/memory-backend'
@@ -29,12 +30,18 @@ describe('InvitationsNotice', () => {
     const backend = createMemoryBackend()
     backend.acceptInvitations = async () => ['shop-1', 'shop-2']
     await signIn(backend)
-    renderWithProviders(<InvitationsNotice />, backend)
+    renderWithProviders(
+      <CurrentTerritoryContext.Provider value="niort-agglo">
+        <InvitationsNotice />
+      </CurrentTerritoryContext.Provider>,
+      backend,
+    )
     const notice = await screen.findByRole('status')
     expect(notice).toHaveTextContent('Vous gérez maintenant 2 commerces de plus, sur invitation')
+    // In the territory being shown, never another one.
     expect(screen.getByRole('link', { name: 'Mon commerce' })).toHaveAttribute(
       'href',
-      '/mon-commerce',
+      '/t/niort-agglo/mon-commerce',
     )
   })
 
@@ -43,14 +50,14 @@ describe('InvitationsNotice', () => {
     const backend = createMemoryBackend()
     let fail = true
     backend.acceptInvitations = async () => {
-      if (fail) throw new Error('réseau indisponible')
+      if (fail) throw new TypeError('Failed to fetch')
       return ['shop-1']
     }
     await signIn(backend)
     renderWithProviders(<InvitationsNotice />, backend)
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent(
-      'Vos invitations à gérer un commerce n’ont pas pu être vérifiées. réseau indisponible',
+      'Vos invitations à gérer un commerce n’ont pas pu être vérifiées. Pas de connexion',
     )
     fail = false
     await userEvent.click(screen.getByRole('button', { name: 'Réessayer' }))

@@ -32,7 +32,9 @@ export function knownCategoriesLoaded(known: readonly string[]) {
 
 export function useUrlSync(active = true) {
   const activeRef = useRef(active)
-  activeRef.current = active
+  useEffect(() => {
+    activeRef.current = active
+  }, [active])
   useEffect(() => {
     let typing = false
     const write = (search: string, push: boolean) => {

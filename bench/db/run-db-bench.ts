@@ -6,9 +6,12 @@
  *    concurrently, then a check that every shop holds its last accepted update and that the
  *    history counts each accepted update exactly once;
  * 3. shops_in_viewport again with 400,000 shops crowded around one town (the first generator's
- *    spread, kept as the worst case of a dense viewport with rare filters).
+ *    spread, kept as the worst case of a dense viewport with rare filters);
+ * 4. with the 400,000 shops of step 1, the worst calls a visitor can make within the RPC argument
+ *    bounds, and the refusal of calls past them (bench/db/worst-calls.ts).
  *
  *   npx tsx bench/db/run-db-bench.ts --json <outfile>
+ *   npx tsx bench/db/run-db-bench.ts --only worst-calls [--json <outfile>]   # step 4 alone
  *
  * Starts its own PostgreSQL 15 in a temporary directory (removed at the end, even on error), or
  * uses DATABASE_URL's server, where it creates and drops a database of its own.
@@ -35,6 +38,7 @@ import {
 } from './synthetic-shops'
 import { percentile, randomViewports, type Rng, mulberry32 } from './viewports'
 import { freePort } from '../../tests/e2e/preview-server'
+import { printWorstCalls, worstCallsBench, type RunAs } from './worst-calls'
 
 const PG_BIN = '/usr/lib/postgresql/15/bin'
 const SIZES = [100_000, 400_000]
@@ -107,12 +111,16 @@ async function connect(url: string): Promise<pg.Client> {
   return client
 }
 
-/** One request as PostgREST makes it: a transaction as the actor, with its JWT claims. */
+/**
+ * One request as PostgREST makes it: a transaction as the actor, with its JWT claims and its
+ * role's statement timeout (`noTimeout` lifts it, to measure what the timeout would cut).
+ */
 async function asActor<T extends pg.QueryResultRow>(
   client: pg.Client,
   actor: Actor,
   sql: string,
   params: unknown[],
+  { noTimeout = false }: { noTimeout?: boolean } = {},
 ): Promise<{ rows: T[]; ms: number }> {
   await client.query('begin')
   try {
@@ -122,6 +130,7 @@ async function asActor<T extends pg.QueryResultRow>(
       },
       actor,
     )
+    if (noTimeout) await client.query(`select set_config('statement_timeout', '0', true)`)
     const start = performance.now()
     const result = await client.query<T>(sql, params)
     const ms = performance.now() - start
@@ -392,15 +401,20 @@ async function throughputBench(url: string, admin: pg.Client) {
   }
 }
 
-function parseArgs(argv: string[]): { json: string | null } {
+function parseArgs(argv: string[]): { json: string | null; only: string | null } {
   const index = argv.indexOf('--json')
-  return { json: index >= 0 ? (argv[index + 1] ?? null) : null }
+  const only = argv.indexOf('--only')
+  return {
+    json: index >= 0 ? (argv[index + 1] ?? null) : null,
+    only: only >= 0 ? (argv[only + 1] ?? null) : null,
+  }
 }
 
 const fmt = (ms: number) => ms.toFixed(1).padStart(7)
 
 async function main() {
-  const { json } = parseArgs(process.argv.slice(2))
+  const { json, only } = parseArgs(process.argv.slice(2))
+  if (only !== null && only !== 'worst-calls') throw new Error(`--only ${only}: worst-calls only`)
   const cleanups: (() => Promise<void> | void)[] = []
   const cleanUp = async () => {
     while (cleanups.length > 0) {
@@ -448,7 +462,7 @@ async function main() {
     const rng = mulberry32(20261201)
     const viewport = []
     let loaded = 0
-    for (const size of SIZES) {
+    for (const size of only ? SIZES.slice(-1) : SIZES) {
       const t = performance.now()
       await db.query(insertShopsSql(loaded + 1, size))
       // What autovacuum does after a bulk load: statistics, and the visibility map that lets the
@@ -458,7 +472,15 @@ async function main() {
       console.log(
         `loaded ${size.toLocaleString('en')} shops in ${((performance.now() - t) / 1000).toFixed(1)} s`,
       )
-      viewport.push(await viewportBench(db, size, 'towns', rng))
+      if (!only) viewport.push(await viewportBench(db, size, 'towns', rng))
+    }
+    const runAs: RunAs = (actor, sql, params, options) => asActor(db, actor, sql, params, options)
+    const worstCalls = { shops: loaded, ...(await worstCallsBench(runAs)) }
+    if (only) {
+      printWorstCalls(worstCalls, loaded)
+      if (json)
+        writeFileSync(json, `${JSON.stringify({ postgres: version, worstCalls }, null, 2)}\n`)
+      return
     }
     const throughput = await throughputBench(url, db)
 
@@ -488,6 +510,7 @@ async function main() {
       },
       viewport,
       viewportTargetP95Ms: P95_TARGET_MS,
+      worstCalls,
       throughput,
       totalSeconds: 0,
     }
@@ -507,6 +530,7 @@ async function main() {
         `| ${String(v.shops).padEnd(7)} | ${v.spread.padEnd(8)} | ${fmt(v.p50Ms)} | ${fmt(v.p95Ms)} | ${fmt(v.maxMs)} | ${v.meanRows.toFixed(0).padStart(9)} | ${(v.plan.indexesUsed.join(', ') || 'NONE').padEnd(21)} | ${v.p95Ms < P95_TARGET_MS ? 'yes' : 'NO'}         |`,
       )
     }
+    printWorstCalls(worstCalls, worstCalls.shops)
     const t = throughput
     console.log(`\nset_shop_status: ${t.merchants} merchants on ${t.connections} connections`)
     console.log(

@@ -16,6 +16,15 @@ begin
 end
 $$;
 
+-- Supabase's default statement timeouts for requests through its API: 3 s as a visitor, 8 s
+-- signed in; PostgreSQL cancels a longer statement (57014). PostgREST applies the settings of
+-- the role it switches to on each request; a plain `set role` does not (role settings apply at
+-- login), so src/backend/embedded/impersonation.ts sets the same values per transaction for the
+-- embedded backend, the tests and the benchmarks. PGlite keeps the setting but cannot interrupt
+-- a statement: there, the functions' argument bounds are the protection.
+alter role anon set statement_timeout = '3s';
+alter role authenticated set statement_timeout = '8s';
+
 create schema if not exists auth;
 grant usage on schema auth to anon, authenticated, service_role;
 

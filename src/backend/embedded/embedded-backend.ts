@@ -3,6 +3,13 @@ import type { VitrineBackend } from '../port'
 import { SQL_FUNCTIONS, shopDetailsArgs, viewportArgs } from '../sql-objects'
 import { BackendError, toBackendError } from '../errors'
 import {
+  checkImportShopsArgs,
+  checkRefusalReason,
+  checkSetShopStatusArgs,
+  checkShopDetailsArgs,
+  checkShopsInViewportArgs,
+} from '../rpc-bounds'
+import {
   toMyShop,
   toShop,
   toTerritory,
@@ -251,6 +258,8 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
 
     async listShopsInViewport(query) {
       const args = viewportArgs(query)
+      // The database's bounds, before PGlite (which cannot interrupt a statement) sees them.
+      checkShopsInViewportArgs(args)
       const values = SQL_FUNCTIONS.shopsInViewport.args.map((name) => args[name])
       const result = await run((tx) => tx.query<ShopRow>(SHOPS_IN_VIEWPORT_SQL, values))
       return result.rows.map(toShop)
@@ -303,6 +312,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     },
 
     async setShopStatus(input) {
+      checkSetShopStatusArgs(input.status, input.message, input.services)
       const result = await run((tx) =>
         tx.query<ShopRow>(SET_SHOP_STATUS_SQL, [
           input.shopId,
@@ -322,6 +332,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
 
     async updateShopDetails(input) {
       const args = shopDetailsArgs(input)
+      checkShopDetailsArgs(args)
       const values = SQL_FUNCTIONS.updateShopDetails.args.map((name) => args[name])
       const result = await run((tx) => tx.query<ShopRow>(UPDATE_SHOP_DETAILS_SQL, values))
       const row = result.rows[0]
@@ -407,6 +418,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     },
 
     async refuseSubmission(submissionId, reason, expectedUpdatedAt) {
+      checkRefusalReason(reason)
       const [row] = await jsonRows<SubmissionRow>(REFUSE_SUBMISSION_SQL, [
         submissionId,
         reason,
@@ -428,7 +440,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     },
 
     async removeShopMember(shopId, userId) {
-      const deleted = await jsonRows<{ shop_id: string }>(DELETE_SHOP_MEMBER_SQL, [shopId, userId])
+      const deleted = await jsonRows<{ user_id: string }>(DELETE_SHOP_MEMBER_SQL, [shopId, userId])
       if (deleted.length === 0)
         throw new BackendError('forbidden', 'the member is not removable by this user')
       await persisted({ kind: 'curation', territorySlug: null })
@@ -464,6 +476,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     },
 
     async importShops(territorySlug, source, rows, dryRun) {
+      checkImportShopsArgs(territorySlug, source, rows)
       const report = await jsonRows<ImportReportRow>(IMPORT_SHOPS_SQL, [
         territorySlug,
         source,

@@ -25,13 +25,24 @@ export interface SqlConnection {
 }
 
 /**
+ * Supabase's default statement timeouts of the API roles, which supabase/local's stand-in sets
+ * too (`alter role … set statement_timeout`). A role's settings apply at login only, never on
+ * `set role`: PostgREST applies the impersonated role's settings to each request itself, and so
+ * does `impersonate`. PostgreSQL cancels a statement that runs longer (SQLSTATE 57014); PGlite
+ * runs a statement to its end whatever the setting (one WebAssembly thread, no timer signal).
+ */
+export const ROLE_STATEMENT_TIMEOUT = { anon: '3s', authenticated: '8s' } as const
+
+/**
  * Statements that switch the current transaction to the actor. The role name comes from a
- * closed union, never from user input; the claims travel as a bound parameter.
+ * closed union, never from user input; the claims travel as a bound parameter, and the
+ * statement timeout is the role's constant.
  */
 export async function impersonate(conn: SqlConnection, actor: Actor): Promise<void> {
   const role = actor.role === 'anon' ? 'anon' : 'authenticated'
   await conn.query(`set local role ${role}`)
-  await conn.query(`select set_config('request.jwt.claims', $1, true)`, [
-    JSON.stringify(claimsFor(actor)),
-  ])
+  await conn.query(
+    `select set_config('request.jwt.claims', $1, true), set_config('statement_timeout', $2, true)`,
+    [JSON.stringify(claimsFor(actor)), ROLE_STATEMENT_TIMEOUT[role]],
+  )
 }

@@ -9,7 +9,13 @@
  *   row. `expectNoRowChanged` proves that with `returning` and a re-read as the owner.
  */
 import { expect } from 'vitest'
-import { expectRefused, REFUSED, type Actor, type TestDatabase } from '../test-database'
+import {
+  expectRefused,
+  REFUSED,
+  type Actor,
+  type SessionStep,
+  type TestDatabase,
+} from '../test-database'
 
 type DbError = { code?: string; message?: string }
 
@@ -72,3 +78,35 @@ export async function expectNoRowChanged(
 
 /** A 281-character string, one more than status_message allows. */
 export const TOO_LONG_MESSAGE = 'x'.repeat(281)
+
+/**
+ * Declares, for the rest of the session's transaction, a stale-checked write of `shopId` with
+ * its current updated_at, as set_shop_status, update_shop_details and import_shops do right
+ * before their UPDATE (private.begin_stale_checked_write,
+ * supabase/migrations/20261207091000_stale_checked_writes.sql). shops_check_stale_token then
+ * lets the next UPDATE of that shop through, so that what decides inside those functions (the
+ * grants, RLS, CHECK constraints, the curated-column guard, the other triggers) can be tested
+ * one column at a time. A client's own direct update is refused: see
+ * tests/supabase/policies/stale-checked-writes.test.ts.
+ */
+export async function declareStaleCheckedWrite(step: SessionStep, shopId: string): Promise<void> {
+  await step(
+    'superuser',
+    `select private.begin_stale_checked_write(s.id, s.updated_at) from public.shops s where s.id = $1`,
+    [shopId],
+  )
+}
+
+/** `db.as(actor, sql, params)` for an UPDATE of `shopId`, inside a declared stale-checked write. */
+export function asStaleCheckedWrite<T = Record<string, unknown>>(
+  db: TestDatabase,
+  actor: Actor,
+  shopId: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  return db.session(async (step) => {
+    await declareStaleCheckedWrite(step, shopId)
+    return step<T>(actor, sql, params)
+  })
+}

@@ -17,7 +17,12 @@ import {
   type ActorName,
   type ShopName,
 } from './fixtures'
-import { expectPermissionDenied, rowSnapshotSql, TOO_LONG_MESSAGE } from './helpers'
+import {
+  declareStaleCheckedWrite,
+  expectPermissionDenied,
+  rowSnapshotSql,
+  TOO_LONG_MESSAGE,
+} from './helpers'
 
 let db: TestDatabase
 beforeAll(async () => {
@@ -328,9 +333,10 @@ describe('set_shop_status: stale writes', () => {
     })
   })
 
-  it('a direct update in between makes the loaded timestamp stale too', async () => {
+  it("another function's write in between makes the loaded timestamp stale too", async () => {
     await db.session(async (step) => {
       const loaded = await updatedAt(step, SHOP.A)
+      await declareStaleCheckedWrite(step, SHOP.A)
       await step(ACTOR.ownerA, `update public.shops set description = 'edited' where id = $1`, [
         SHOP.A,
       ])

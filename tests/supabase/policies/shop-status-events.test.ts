@@ -13,7 +13,7 @@ import {
   shopNameOf,
   type ShopName,
 } from './fixtures'
-import { expectPermissionDenied } from './helpers'
+import { declareStaleCheckedWrite, expectPermissionDenied } from './helpers'
 
 let db: TestDatabase
 beforeAll(async () => {
@@ -134,12 +134,13 @@ describe('shop_status_events: append-only, no client writes', () => {
 describe('shop_status_events: written by the trigger', () => {
   const history = 'select count(*)::int as n from public.shop_status_events where shop_id = $1'
 
-  it("a member's direct status change appends one event naming the member", async () => {
+  it("a member's status change (set_shop_status) appends one event naming the member", async () => {
     await db.session(async (step) => {
       const [before] = await step<{ n: number }>('superuser', history, [SHOP.A])
       await step(
         ACTOR.staffA,
-        `update public.shops set status = 'open', status_message = 'Open' where id = $1`,
+        `select 1 from public.set_shop_status($1, 'open', 'Open', null, null,
+           (select updated_at from public.shops where id = $1))`,
         [SHOP.A],
       )
       const [after] = await step<{ n: number }>('superuser', history, [SHOP.A])
@@ -157,6 +158,7 @@ describe('shop_status_events: written by the trigger', () => {
   it('a change that is not about status appends nothing', async () => {
     await db.session(async (step) => {
       const [before] = await step<{ n: number }>('superuser', history, [SHOP.A])
+      await declareStaleCheckedWrite(step, SHOP.A)
       await step(ACTOR.ownerA, `update public.shops set description = 'New' where id = $1`, [
         SHOP.A,
       ])

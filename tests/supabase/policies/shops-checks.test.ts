@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectRefused, openTestDatabase, REFUSED, type TestDatabase } from '../test-database'
 import { ACTOR, CATEGORY, INSIDE, SHOP, SUBCATEGORY, TERRITORY, loadFixtures } from './fixtures'
-import { TOO_LONG_MESSAGE } from './helpers'
+import { asStaleCheckedWrite, TOO_LONG_MESSAGE } from './helpers'
 
 let db: TestDatabase
 beforeAll(async () => {
@@ -12,7 +12,8 @@ afterAll(() => db?.close())
 
 /**
  * Each case runs as an actor who may otherwise write the field (a member for daily fields,
- * the territory's curator for curated ones), so that only the constraint can refuse it.
+ * the territory's curator for curated ones), inside a declared stale-checked write (as the
+ * functions that write shops run their UPDATE), so that only the constraint can refuse it.
  */
 type Case = {
   label: string
@@ -23,8 +24,10 @@ type Case = {
 }
 
 const update = (c: Case) =>
-  db.as(
+  asStaleCheckedWrite(
+    db,
     c.actor === 'ownerA' ? ACTOR.ownerA : ACTOR.curatorX,
+    c.shop ?? SHOP.A,
     `update public.shops set ${c.set} where id = $1 returning id`,
     [c.shop ?? SHOP.A, ...(c.params ?? [])],
   )
@@ -210,16 +213,26 @@ describe('shops: CHECK constraints and validation triggers', () => {
     ['an empty service name', `'{""}'`],
   ])('refuses %s (22P02)', (_label, services) =>
     expectRefused(
-      db.as(ACTOR.ownerA, `update public.shops set services = ${services} where id = $1`, [SHOP.A]),
+      asStaleCheckedWrite(
+        db,
+        ACTOR.ownerA,
+        SHOP.A,
+        `update public.shops set services = ${services} where id = $1`,
+        [SHOP.A],
+      ),
       REFUSED.enum,
     ),
   )
 
   it('refuses a null among the services (23514)', () =>
     expectRefused(
-      db.as(ACTOR.ownerA, `update public.shops set services = '{delivery,NULL}' where id = $1`, [
+      asStaleCheckedWrite(
+        db,
+        ACTOR.ownerA,
         SHOP.A,
-      ]),
+        `update public.shops set services = '{delivery,NULL}' where id = $1`,
+        [SHOP.A],
+      ),
       REFUSED.check,
     ))
 

@@ -10,7 +10,12 @@ import {
   TERRITORY,
   loadFixtures,
 } from './fixtures'
-import { expectPermissionDenied, rowSnapshotSql } from './helpers'
+import {
+  asStaleCheckedWrite,
+  declareStaleCheckedWrite,
+  expectPermissionDenied,
+  rowSnapshotSql,
+} from './helpers'
 
 let db: TestDatabase
 beforeAll(async () => {
@@ -82,10 +87,14 @@ const NEVER_WRITABLE: Column[] = [
 const updateSql = (c: Column) =>
   `update public.shops set ${c.column} = ${c.value} where id = $1 returning ${c.column}::text as value`
 
+// A client changes a shop only through the stale-checked functions, whose UPDATE runs inside a
+// declared stale-checked write: the column rules below are tested there (a direct update is
+// refused whatever the column: tests/supabase/policies/stale-checked-writes.test.ts).
+
 describe('shops: columns members write', () => {
   describe.each(['ownerA', 'staffA', 'curatorX'] as const)('%s', (actor) => {
     it.each(MEMBER_WRITABLE)('writes $column', async (c) => {
-      const rows = await db.as(ACTOR[actor], updateSql(c), [SHOP.A])
+      const rows = await asStaleCheckedWrite(db, ACTOR[actor], SHOP.A, updateSql(c), [SHOP.A])
       expect(rows).toEqual([{ value: c.readBack }])
     })
   })
@@ -97,7 +106,10 @@ describe('shops: curated columns', () => {
       await db.session(async (step) => {
         const snapshot = rowSnapshotSql('public.shops', 'id = $1')
         const [before] = await step<{ row: string }>('superuser', snapshot, [SHOP.A])
-        await expectRefused(step(ACTOR[actor], updateSql(c), [SHOP.A]), REFUSED.privilege)
+        await declareStaleCheckedWrite(step, SHOP.A)
+        const refusal = step(ACTOR[actor], updateSql(c), [SHOP.A])
+        await expectRefused(refusal, REFUSED.privilege)
+        await expect(refusal).rejects.toThrow(/only a curator of the territory/)
         const [after] = await step<{ row: string }>('superuser', snapshot, [SHOP.A])
         expect(after?.row).toBe(before?.row)
       })
@@ -106,8 +118,10 @@ describe('shops: curated columns', () => {
 
   it.each(CURATED)('member ownerA cannot change $column even with a daily field', async (c) =>
     expectRefused(
-      db.as(
+      asStaleCheckedWrite(
+        db,
         ACTOR.ownerA,
+        SHOP.A,
         `update public.shops set status_message = 'ok', ${c.column} = ${c.value} where id = $1 returning id`,
         [SHOP.A],
       ),
@@ -116,13 +130,15 @@ describe('shops: curated columns', () => {
   )
 
   it.each(CURATED)('curator of the territory changes $column', async (c) => {
-    const rows = await db.as(ACTOR.curatorX, updateSql(c), [SHOP.A])
+    const rows = await asStaleCheckedWrite(db, ACTOR.curatorX, SHOP.A, updateSql(c), [SHOP.A])
     expect(rows).toEqual([{ value: c.readBack }])
   })
 
   it('a member setting a curated column to its current value is not refused', async () => {
-    const rows = await db.as(
+    const rows = await asStaleCheckedWrite(
+      db,
       ACTOR.ownerA,
+      SHOP.A,
       `update public.shops set name = 'Test shop A', status_message = 'Same name' where id = $1 returning name`,
       [SHOP.A],
     )

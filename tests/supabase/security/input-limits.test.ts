@@ -16,10 +16,12 @@ import {
   submissionValues,
   updatedAtOf,
 } from '../policies/curation-fixtures'
+import { asStaleCheckedWrite } from '../policies/helpers'
 
 /**
  * Every text a user can write, through every door (direct insert and update under the grants,
- * and the RPCs), refuses an over-long value and a control character. The value one below the
+ * a shop's update inside a declared stale-checked write as its functions run it, and the RPCs),
+ * refuses an over-long value and a control character. The value one below the
  * limit is accepted, so that each refusal is proved to come from the limit.
  * Complements tests/supabase/policies/shops-checks.test.ts (a few shops columns) with the full
  * matrix; tests/supabase/shop-rules-parity.test.ts holds the app's copy of the same rules.
@@ -159,10 +161,13 @@ describe('shops: every text column a curator or member writes', () => {
     'update %s',
     (_label, column, value, accepted) =>
       expectVerdict(
-        db.as(ACTOR.curatorX, `update public.shops set ${column} = $2 where id = $1 returning id`, [
+        asStaleCheckedWrite(
+          db,
+          ACTOR.curatorX,
           SHOP.U,
-          value,
-        ]),
+          `update public.shops set ${column} = $2 where id = $1 returning id`,
+          [SHOP.U, value],
+        ),
         value,
         accepted,
       ),

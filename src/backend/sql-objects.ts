@@ -157,6 +157,12 @@ export const SQL_FUNCTIONS = {
   possibleDuplicates: { name: 'possible_duplicates', args: ['submission_id'] },
   acceptShopInvitations: { name: 'accept_shop_invitations', args: [] },
   shopMemberList: { name: 'shop_member_list', args: ['shop_id'] },
+  // Deletes go through functions: a client holding a table-level DELETE grant could also
+  // LOCK TABLE (supabase/migrations/20261207092000_keys_locks_and_limits.sql). Each returns the
+  // deleted row's id, or nothing when the caller may not delete it.
+  withdrawSubmission: { name: 'withdraw_submission', args: ['submission_id'] },
+  removeShopMember: { name: 'remove_shop_member', args: ['shop_id', 'user_id'] },
+  revokeShopInvitation: { name: 'revoke_shop_invitation', args: ['invitation_id'] },
   importShops: { name: 'import_shops', args: ['territory_slug', 'source', 'rows', 'dry_run'] },
   // Open data: visitors may call it too.
   publishedShopsGeojson: {

@@ -132,8 +132,9 @@ export const UPDATE_SUBMISSION_SQL = asJsonRows(
     where id = $1 and updated_at = $2::timestamptz returning ${submissionColumns}`,
 )
 
+/** The deletes call functions (no client holds a DELETE grant): one row per deleted row. */
 export const DELETE_SUBMISSION_SQL = asJsonRows(
-  `delete from public.shop_submissions where id = $1 and status = 'pending' returning id`,
+  `select w.id from public.${SQL_FUNCTIONS.withdrawSubmission.name}(submission_id => $1) as w(id)`,
 )
 
 const publish = SQL_FUNCTIONS.publishSubmission
@@ -157,7 +158,7 @@ export const SHOP_MEMBER_LIST_SQL = asJsonRows(
 )
 
 export const DELETE_SHOP_MEMBER_SQL = asJsonRows(
-  `delete from public.shop_members where shop_id = $1 and user_id = $2 returning shop_id`,
+  `select m.user_id from public.${SQL_FUNCTIONS.removeShopMember.name}(shop_id => $1, user_id => $2) as m(user_id)`,
 )
 
 const invitationColumns = INVITATION_COLUMNS.join(', ')
@@ -173,7 +174,7 @@ export const INSERT_INVITATION_SQL = asJsonRows(
 )
 
 export const DELETE_INVITATION_SQL = asJsonRows(
-  `delete from public.shop_invitations where id = $1 returning id`,
+  `select i.id from public.${SQL_FUNCTIONS.revokeShopInvitation.name}(invitation_id => $1) as i(id)`,
 )
 
 export const ACCEPT_INVITATIONS_SQL = `select coalesce(json_agg(x), '[]'::json) as rows

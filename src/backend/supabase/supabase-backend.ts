@@ -355,14 +355,13 @@ export function createSupabaseBackend(
 
     async withdrawSubmission(submissionId) {
       const supabase = await getClient()
-      const { data, error } = await supabase
-        .from(SQL_TABLES.submissions.name)
-        .delete()
-        .eq('id', submissionId)
-        .eq('status', 'pending')
-        .select('id')
+      const args: Record<(typeof SQL_FUNCTIONS.withdrawSubmission.args)[number], unknown> = {
+        submission_id: submissionId,
+      }
+      const { data, error } = await supabase.rpc(SQL_FUNCTIONS.withdrawSubmission.name, args)
       if (error) fail(error)
-      if (!data?.length) throw new BackendError('forbidden', 'the row is not writable by this user')
+      if (!(data as string[] | null)?.length)
+        throw new BackendError('forbidden', 'the row is not writable by this user')
     },
 
     async listSubmissions(territorySlug, signal) {
@@ -455,14 +454,13 @@ export function createSupabaseBackend(
 
     async removeShopMember(shopId, userId) {
       const supabase = await getClient()
-      const { data, error } = await supabase
-        .from(SQL_TABLES.shopMembers.name)
-        .delete()
-        .eq('shop_id', shopId)
-        .eq('user_id', userId)
-        .select('shop_id')
+      const args: Record<(typeof SQL_FUNCTIONS.removeShopMember.args)[number], unknown> = {
+        shop_id: shopId,
+        user_id: userId,
+      }
+      const { data, error } = await supabase.rpc(SQL_FUNCTIONS.removeShopMember.name, args)
       if (error) fail(error)
-      if (!data?.length)
+      if (!(data as string[] | null)?.length)
         throw new BackendError('forbidden', 'the member is not removable by this user')
     },
 
@@ -492,13 +490,12 @@ export function createSupabaseBackend(
 
     async revokeInvitation(invitationId) {
       const supabase = await getClient()
-      const { data, error } = await supabase
-        .from(SQL_TABLES.invitations.name)
-        .delete()
-        .eq('id', invitationId)
-        .select('id')
+      const args: Record<(typeof SQL_FUNCTIONS.revokeShopInvitation.args)[number], unknown> = {
+        invitation_id: invitationId,
+      }
+      const { data, error } = await supabase.rpc(SQL_FUNCTIONS.revokeShopInvitation.name, args)
       if (error) fail(error)
-      if (!data?.length)
+      if (!(data as string[] | null)?.length)
         throw new BackendError('forbidden', 'the invitation is not revocable by this user')
     },
 

@@ -292,11 +292,9 @@ describe('publish_submission: stale or already reviewed', () => {
         ),
       ).toEqual([])
       expect(
-        await step(
-          CACTOR.merchant,
-          'delete from public.shop_submissions where id = $1 returning id',
-          [SUBMISSION.pendingX],
-        ),
+        await step(CACTOR.merchant, 'select w.id from public.withdraw_submission($1) as w(id)', [
+          SUBMISSION.pendingX,
+        ]),
       ).toEqual([])
     })
   })

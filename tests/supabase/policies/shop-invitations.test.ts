@@ -220,25 +220,41 @@ describe('shop_invitations: select, update, delete', () => {
     )
   })
 
+  // Through revoke_shop_invitation only: a table-level DELETE grant would also let a client
+  // LOCK the table (supabase/migrations/20261207092000_keys_locks_and_limits.sql).
   it.each(ACTOR_NAMES)(
     '%s withdraws only the invitations of the shops it curates',
     async (actor) => {
-      const sql = 'delete from public.shop_invitations where shop_id = $1 returning shop_id'
+      const sql = 'select r.id from public.revoke_shop_invitation($1) as r(id)'
       await withInvitations(async (step) => {
         for (const shop of ['A', 'Y1'] as const) {
+          const [invitation] = await step<{ id: string }>(
+            'superuser',
+            'select id from public.shop_invitations where shop_id = $1',
+            [SHOP[shop]],
+          )
           if (actor === 'anon') {
             await expectPermissionDenied(
-              step(CACTOR[actor], sql, [SHOP[shop]]),
-              'table shop_invitations',
+              step(CACTOR[actor], sql, [invitation!.id]),
+              'function revoke_shop_invitation',
             )
             continue
           }
-          const rows = await step(CACTOR[actor], sql, [SHOP[shop]])
-          expect(rows).toEqual(MANAGES[actor].includes(shop) ? [{ shop_id: SHOP[shop] }] : [])
+          const rows = await step(CACTOR[actor], sql, [invitation!.id])
+          expect(rows).toEqual(MANAGES[actor].includes(shop) ? [{ id: invitation!.id }] : [])
         }
       })
     },
   )
+
+  it.each(ACTOR_NAMES)('%s cannot delete an invitation directly (no grant)', async (actor) => {
+    await withInvitations((step) =>
+      expectPermissionDenied(
+        step(CACTOR[actor], 'delete from public.shop_invitations'),
+        'table shop_invitations',
+      ),
+    )
+  })
 })
 
 describe('accept_shop_invitations', () => {
@@ -368,9 +384,12 @@ describe('accept_shop_invitations', () => {
   it('an invitation withdrawn before the merchant signs in binds nothing', async () => {
     await db.session(async (step) => {
       await invite(step, 'U', EMAIL.merchant)
-      await step(CACTOR.curatorX, 'delete from public.shop_invitations where shop_id = $1', [
-        SHOP.U,
-      ])
+      await step(
+        CACTOR.curatorX,
+        `select public.revoke_shop_invitation(i.id)
+           from (select id from public.shop_invitations where shop_id = $1) i`,
+        [SHOP.U],
+      )
       expect(await step(CACTOR.merchant, ACCEPT)).toEqual([])
     })
   })
@@ -412,8 +431,8 @@ describe('shop_member_list', () => {
     expectPermissionDenied(db.as(CACTOR.anon, LIST, [SHOP.A]), 'function shop_member_list'))
 })
 
-describe('removing a member (shop_members delete policy)', () => {
-  const REMOVE = `delete from public.shop_members where shop_id = $1 and user_id = $2 returning user_id`
+describe('removing a member (remove_shop_member)', () => {
+  const REMOVE = `select m.user_id from public.remove_shop_member($1, $2) as m(user_id)`
   const target = {
     table: 'public.shop_members',
     where: 'shop_id = $1 and user_id = $2',

@@ -217,7 +217,9 @@ describe('shop_members: update (role)', () => {
 })
 
 describe('shop_members: delete', () => {
-  const sql = `delete from public.shop_members where shop_id = $1 and user_id = $2 returning user_id`
+  // Through remove_shop_member only: a table-level DELETE grant would also let a client LOCK
+  // the table (supabase/migrations/20261207092000_keys_locks_and_limits.sql).
+  const sql = `select m.user_id from public.remove_shop_member($1, $2) as m(user_id)`
 
   it.each(rowCases())(
     "$actor removes $shop's member $user: $outcome",
@@ -225,7 +227,10 @@ describe('shop_members: delete', () => {
       withY1Member(async () => {
         const params = [SHOP[shop], USER[user]]
         if (outcome === 'no grant')
-          return expectPermissionDenied(db.as(ACTOR[actor], sql, params), 'table shop_members')
+          return expectPermissionDenied(
+            db.as(ACTOR[actor], sql, params),
+            'function remove_shop_member',
+          )
         if (outcome === 'filtered') {
           return expectNoRowChanged(db, ACTOR[actor], sql, params, membership(shop, user))
         }
@@ -234,13 +239,14 @@ describe('shop_members: delete', () => {
   )
 
   it('an owner cannot remove itself either', () =>
-    expectNoRowChanged(
-      db,
-      ACTOR.ownerA,
-      `delete from public.shop_members where shop_id = $1 and user_id = $2 returning user_id`,
-      [SHOP.A, USER.ownerA],
-      membership('A', 'ownerA'),
-    ))
+    expectNoRowChanged(db, ACTOR.ownerA, sql, [SHOP.A, USER.ownerA], membership('A', 'ownerA')))
+
+  it.each(ACTOR_NAMES)('%s cannot delete from shop_members directly (no grant)', (actor) =>
+    expectPermissionDenied(
+      db.as(ACTOR[actor], 'delete from public.shop_members where shop_id = $1', [SHOP.A]),
+      'table shop_members',
+    ),
+  )
 
   it.each(ACTOR_NAMES)('%s cannot truncate shop_members', (actor) =>
     expectPermissionDenied(

@@ -271,9 +271,7 @@ describe('shop_submissions: at most 3 pending per user', () => {
         const { sql, params } = submit(name)
         await step(CACTOR.merchant, sql, params)
       }
-      await step(CACTOR.merchant, 'delete from public.shop_submissions where id = $1', [
-        SUBMISSION.pendingX,
-      ])
+      await step(CACTOR.merchant, 'select public.withdraw_submission($1)', [SUBMISSION.pendingX])
       const { sql, params } = submit('Quatrième')
       await step(CACTOR.merchant, sql, params)
     })
@@ -439,14 +437,19 @@ describe('shop_submissions: update', () => {
 })
 
 describe('shop_submissions: delete (withdraw)', () => {
-  const sql = 'delete from public.shop_submissions where id = $1 returning id'
+  // Through withdraw_submission only: a table-level DELETE grant would also let a client LOCK
+  // the table (supabase/migrations/20261207092000_keys_locks_and_limits.sql).
+  const sql = 'select w.id from public.withdraw_submission($1) as w(id)'
 
   it.each(rowCases(WITHDRAWS))(
     '$actor withdraws submission $submission: $outcome',
     async ({ actor, submission, outcome }) => {
       const params = [SUBMISSION[submission]]
       if (outcome === 'no grant')
-        return expectPermissionDenied(db.as(CACTOR[actor], sql, params), 'table shop_submissions')
+        return expectPermissionDenied(
+          db.as(CACTOR[actor], sql, params),
+          'function withdraw_submission',
+        )
       if (outcome === 'filtered')
         return expectNoRowChanged(db, CACTOR[actor], sql, params, target(submission))
       await db.session(async (step) => {
@@ -456,6 +459,15 @@ describe('shop_submissions: delete (withdraw)', () => {
         ).toEqual([])
       })
     },
+  )
+
+  it.each(ACTOR_NAMES)('%s cannot delete a submission directly (no grant)', (actor) =>
+    expectPermissionDenied(
+      db.as(CACTOR[actor], 'delete from public.shop_submissions where id = $1', [
+        SUBMISSION.pendingX,
+      ]),
+      'table shop_submissions',
+    ),
   )
 })
 
@@ -494,8 +506,9 @@ describe('shop_submissions: table rules', () => {
         'select id from public.publish_submission($1, $2)',
         [SUBMISSION.pendingX, token],
       )
+      // No client deletes a shop (20261207092000_keys_locks_and_limits.sql): the owner does.
       const deleted = await step(
-        CACTOR.curatorX,
+        'superuser',
         'delete from public.shops where id = $1 returning id',
         [shop!.id],
       )

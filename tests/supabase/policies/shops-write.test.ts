@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openTestDatabase, type TestDatabase } from '../test-database'
+import { expectRefused, openTestDatabase, REFUSED, type TestDatabase } from '../test-database'
 import {
   ACTOR,
   ACTOR_NAMES,
@@ -12,7 +12,14 @@ import {
   type ActorName,
   type ShopName,
 } from './fixtures'
-import { expectNoRowChanged, expectPermissionDenied, expectRlsViolation } from './helpers'
+import {
+  asStaleCheckedWrite,
+  declareStaleCheckedWrite,
+  expectNoRowChanged,
+  expectPermissionDenied,
+  expectRlsViolation,
+  rowSnapshotSql,
+} from './helpers'
 
 let db: TestDatabase
 beforeAll(async () => {
@@ -23,22 +30,17 @@ afterAll(() => db?.close())
 
 type Outcome = 'allowed' | 'no grant' | 'filtered' | 'policy refuses'
 
-/** Which fixture shops each actor may update (member fields) and delete. */
+/**
+ * Which fixture shops each actor may update (member fields). An update is allowed
+ * through the stale-checked functions only (set_shop_status, update_shop_details, …): the policy
+ * lets the row through, and shops_check_stale_token refuses the same UPDATE sent directly.
+ */
 const UPDATES: Record<ActorName, ShopName[]> = {
   anon: [],
   stranger: [],
   ownerA: ['A'],
   ownerB: ['B'],
   staffA: ['A'],
-  curatorX: ['A', 'B', 'U'],
-  curatorY: ['Y1', 'YU'],
-}
-const DELETES: Record<ActorName, ShopName[]> = {
-  anon: [],
-  stranger: [],
-  ownerA: [],
-  ownerB: [],
-  staffA: [],
   curatorX: ['A', 'B', 'U'],
   curatorY: ['Y1', 'YU'],
 }
@@ -79,30 +81,43 @@ describe('shops: update', () => {
         return expectPermissionDenied(db.as(ACTOR[actor], sql, params), 'table shops')
       if (outcome === 'filtered')
         return expectNoRowChanged(db, ACTOR[actor], sql, params, target(shop))
-      const rows = await db.as(ACTOR[actor], sql, params)
+      const rows = await asStaleCheckedWrite(db, ACTOR[actor], SHOP[shop], sql, params)
       expect(rows).toEqual([{ id: SHOP[shop], status_message: 'Matrix' }])
     },
+  )
+
+  it.each(rowCases(UPDATES).filter((c) => c.outcome === 'allowed'))(
+    '$actor updates shop $shop directly, without the stale-write token: refused (42501)',
+    async ({ actor, shop }) => {
+      await db.session(async (step) => {
+        const snapshot = rowSnapshotSql('public.shops', 'id = $1')
+        const [before] = await step<{ row: string }>('superuser', snapshot, [SHOP[shop]])
+        await expectRefused(step(ACTOR[actor], sql, [SHOP[shop]]), REFUSED.privilege)
+        const [after] = await step<{ row: string }>('superuser', snapshot, [SHOP[shop]])
+        expect(after?.row).toBe(before?.row)
+      })
+    },
+  )
+
+  it.each(rowCases(UPDATES).filter((c) => c.outcome === 'filtered' && c.actor !== 'anon'))(
+    '$actor updates shop $shop inside a stale-checked write: still filtered',
+    ({ actor, shop }) =>
+      db.session(async (step) => {
+        await declareStaleCheckedWrite(step, SHOP[shop])
+        expect(await step(ACTOR[actor], sql, [SHOP[shop]])).toEqual([])
+      }),
   )
 })
 
 describe('shops: delete', () => {
+  // No client deletes a shop (the app has no such action): no DELETE grant, which would also let
+  // a client LOCK the table (supabase/migrations/20261207092000_keys_locks_and_limits.sql).
   const sql = 'delete from public.shops where id = $1 returning id'
 
-  it.each(rowCases(DELETES))(
-    '$actor deletes shop $shop: $outcome',
-    async ({ actor, shop, outcome }) => {
-      const params = [SHOP[shop]]
-      if (outcome === 'no grant')
-        return expectPermissionDenied(db.as(ACTOR[actor], sql, params), 'table shops')
-      if (outcome === 'filtered')
-        return expectNoRowChanged(db, ACTOR[actor], sql, params, target(shop))
-      await db.session(async (step) => {
-        expect(await step(ACTOR[actor], sql, params)).toEqual([{ id: SHOP[shop] }])
-        expect(
-          await step('superuser', 'select id from public.shops where id = $1', params),
-        ).toEqual([])
-      })
-    },
+  it.each(ACTOR_NAMES.flatMap((actor) => SHOP_NAMES.map((shop) => ({ actor, shop }))))(
+    '$actor deletes shop $shop: no grant',
+    ({ actor, shop }) =>
+      expectPermissionDenied(db.as(ACTOR[actor], sql, [SHOP[shop]]), 'table shops'),
   )
 })
 
@@ -167,7 +182,7 @@ describe('shops: upsert', () => {
           ACTOR[actor],
           `insert into public.shops (territory_slug, kind, name, category_slug, location, source, source_ref)
            values ($1, 'commercant', 'Test shop A', $2, ${INSIDE.X}, 'import', 'test-policies/A')
-           on conflict (source, source_ref) do update set status_message = 'via upsert'`,
+           on conflict (territory_slug, source, source_ref) do update set status_message = 'via upsert'`,
           [TERRITORY.X, CATEGORY.food],
         ),
       ),

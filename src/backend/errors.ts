@@ -61,7 +61,7 @@ const CHECKED_TABLES = ['shop_submissions', 'shop_invitations', 'shops']
 export function fieldFromConstraint(constraint: string | null | undefined): string | null {
   if (!constraint) return null
   for (const table of CHECKED_TABLES) {
-    const match = new RegExp(`^${table}_(.+?)(?:_check|_clean|_key)$`).exec(constraint)
+    const match = new RegExp(`^${table}_(.+?)(?:_check|_clean|_visible|_key)$`).exec(constraint)
     if (match) return match[1] ?? null
   }
   return null

@@ -4,10 +4,12 @@
  *
  * Source of truth: supabase/migrations/20261122040000_create_directory_schema.sql, functions
  * `private.is_clean_text`, `private.is_http_url`, `private.are_http_urls`, `private.is_email`,
- * `private.is_phone` and the CHECK constraints on `public.shops`. The SQL patterns are kept
- * below verbatim (`SQL_PATTERNS`) next to their JavaScript translation, and
- * tests/supabase/shop-rules-parity.test.ts evaluates both on the same values, in PGlite and in
- * PostgreSQL, and requires identical verdicts.
+ * `private.is_phone` and the CHECK constraints on `public.shops`; the `*_clean` constraints of
+ * 20261201100000_input_limits.sql; `private.is_visible_text` and the `*_visible` constraints of
+ * 20261207093000_invisible_characters.sql (names, addresses, communes and links: one line whose
+ * every character shows). The SQL patterns are kept below verbatim (`SQL_PATTERNS`) next to
+ * their JavaScript translation, and tests/supabase/shop-rules-parity.test.ts evaluates both on
+ * the same values, in PGlite and in PostgreSQL, and requires identical verdicts.
  *
  * Translation notes (PostgreSQL ARE → JavaScript):
  * - Lengths: PostgreSQL's `length`/`char_length` count code points, so `[...value].length`.
@@ -20,6 +22,10 @@
  *   never accepts what either database refuses.
  * - A NUL character cannot be stored in a PostgreSQL `text` at all (SQLSTATE 22021), so every
  *   predicate refuses it even where the SQL pattern alone would let it through.
+ * - `invisibleCharacters` names code points only (`\x..`, `\u....`, ranges compared by code
+ *   point in both engines), so its text is the same in SQL and in JavaScript and its verdict the
+ *   same on PGlite and PostgreSQL. It refuses U+0085 on both, which ends, for names and links,
+ *   the engines' disagreement about that character in `\s`.
  */
 
 /** Maximum lengths in characters (code points), as in the CHECK constraints. */
@@ -44,6 +50,7 @@ export const SHOP_LIMITS = {
 /** The patterns exactly as written in the migration's SQL (string literal contents). */
 export const SQL_PATTERNS = {
   controlCharacters: String.raw`[\x01-\x08\x0B\x0C\x0E-\x1F\x7F]`,
+  invisibleCharacters: String.raw`[\x01-\x1F\x7F-\x9F\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]`,
   httpUrl: String.raw`^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$`,
   email: String.raw`^[A-Za-z0-9.!#$%&''*+/=?^_${'`'}{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$`,
   phone: String.raw`^\+?[0-9][0-9 .()-]{5,24}$`,
@@ -56,6 +63,9 @@ const SPACE = String.raw`\t\n\v\f\r \u0085\u1680\u2000-\u2006\u2008-\u200A\u2028
 /** The same patterns in JavaScript. */
 export const JS_PATTERNS = {
   controlCharacters: /[\x01-\x08\x0B\x0C\x0E-\x1F\x7F]/u, // eslint-disable-line no-control-regex
+  invisibleCharacters:
+    // eslint-disable-next-line no-control-regex
+    /[\x01-\x1F\x7F-\x9F\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/u,
   httpUrl: new RegExp(
     String.raw`^[Hh][Tt][Tt][Pp][Ss]?://[^${SPACE}/?#]+\.[^${SPACE}/?#]+(?:[/?#][^${SPACE}]*)?$`,
     'u',
@@ -89,6 +99,18 @@ function storable(value: string): boolean {
 /** `private.is_clean_text`: no ASCII control character except tab, newline and carriage return. */
 export function isCleanText(value: string | null | undefined): boolean {
   return value == null || (storable(value) && !JS_PATTERNS.controlCharacters.test(value))
+}
+
+/**
+ * `private.is_visible_text`: one line of text whose every character shows, as the database
+ * requires of names, addresses, communes and links. Refuses every C0 control (tab, line feed
+ * and carriage return included), DEL, the C1 controls (U+0080–U+009F), the bidirectional
+ * formatting characters (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) and the
+ * zero-width ones (U+200B–U+200D, U+2060, U+FEFF). Accents, emoji and every script pass; an
+ * emoji sequence joined by U+200D (👩‍🍳) does not.
+ */
+export function isVisibleText(value: string | null | undefined): boolean {
+  return value == null || (storable(value) && !JS_PATTERNS.invisibleCharacters.test(value))
 }
 
 /** `private.is_http_url`. */
@@ -129,6 +151,7 @@ export interface ShopDetails {
   name: string
   description: string | null
   address: string | null
+  communeName: string | null
   postcode: string | null
   phone: string | null
   email: string | null
@@ -146,6 +169,7 @@ type TextField =
   | 'name'
   | 'description'
   | 'address'
+  | 'communeName'
   | 'statusMessage'
   | 'openingHours'
   | 'openingHoursNote'
@@ -156,6 +180,7 @@ const TEXT_LABELS: Record<TextField, string> = {
   name: 'Le nom',
   description: 'La description',
   address: "L'adresse",
+  communeName: 'Le nom de la commune',
   statusMessage: 'Le message',
   openingHours: 'Le texte des horaires',
   openingHoursNote: 'La note sur les horaires',
@@ -166,6 +191,8 @@ export const MESSAGES = {
   tooLong: (subject: string, length: number, max: number) =>
     `${subject} fait ${length} caractères : ${max} au plus.`,
   controlCharacters: 'Caractères de contrôle interdits.',
+  /** Names, addresses, communes and links (isVisibleText). */
+  invisibleCharacters: 'Caractères invisibles ou de contrôle interdits.',
   nameRequired: 'Le nom est obligatoire.',
   postcode: 'Le code postal doit compter 5 chiffres.',
   phone: 'Numéro de téléphone invalide.',
@@ -180,9 +207,13 @@ export const MESSAGES = {
 
 const HTTP_SCHEME = /^[Hh][Tt][Tt][Pp][Ss]?:\/\//u
 
+/** Text fields the database holds to `private.is_visible_text` (links are checked apart). */
+const SINGLE_LINE_FIELDS: ReadonlySet<ShopField> = new Set(['name', 'address', 'communeName'])
+
 function urlError(value: string, subject: string, scheme: string, invalid: string): string | null {
-  // The database also refuses control characters in links (the *_clean constraints).
-  if (!isCleanText(value)) return MESSAGES.controlCharacters
+  // The database also refuses control, bidirectional and zero-width characters in links (the
+  // *_clean and *_visible constraints), which the URL pattern alone lets through.
+  if (!isVisibleText(value)) return MESSAGES.invisibleCharacters
   if (isHttpUrl(value)) return null
   if (!HTTP_SCHEME.test(value)) return scheme
   const length = charLength(value)
@@ -234,6 +265,9 @@ export function validateShopField(
     case 'postcode':
       return isPostcode(value) ? null : MESSAGES.postcode
     default: {
+      if (SINGLE_LINE_FIELDS.has(field) && !isVisibleText(value)) {
+        return MESSAGES.invisibleCharacters
+      }
       if (!isCleanText(value)) return MESSAGES.controlCharacters
       const measured = field === 'name' ? btrim(value) : value
       const length = charLength(measured)

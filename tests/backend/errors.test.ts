@@ -92,6 +92,7 @@ describe('fieldFromConstraint', () => {
   it.each([
     ['shops_status_message_check', 'status_message'],
     ['shop_submissions_social_links_clean', 'social_links'],
+    ['shops_commune_name_visible', 'commune_name'],
     ['shops_closed_until_only_when_closed', null],
     ['territories_centre_in_bounds', null],
     [null, null],

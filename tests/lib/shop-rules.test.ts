@@ -10,6 +10,7 @@ import {
   isHttpUrl,
   isPhone,
   isPostcode,
+  isVisibleText,
   validateShopDetails,
   validateShopField,
 } from '../../src/lib/shop-rules'
@@ -55,7 +56,8 @@ describe('lengths', () => {
     expect(btrim('\ta\n')).toBe('\ta\n')
     expect(validateShopField('name', '   ')).toBe('Le nom est obligatoire.')
     expect(validateShopField('name', null)).toBe('Le nom est obligatoire.')
-    expect(validateShopField('name', '\t')).toBeNull()
+    // A name is one line: a tab is refused as invisible (private.is_visible_text).
+    expect(validateShopField('name', '\t')).toBe('Caractères invisibles ou de contrôle interdits.')
     expect(validateShopField('name', ` ${'n'.repeat(120)} `)).toBeNull()
     expect(validateShopField('name', 'n'.repeat(121))).toBe(
       'Le nom fait 121 caractères : 120 au plus.',
@@ -76,12 +78,12 @@ describe('isCleanText', () => {
     expect(validateShopField('statusMessage', 'Fermé\x07')).toBe(
       'Caractères de contrôle interdits.',
     )
-    // Links too: the database's *_clean constraints refuse them there as well.
+    // Links too (the *_clean and *_visible constraints), with the single-line fields' message.
     expect(validateShopField('website', 'https://exemple.fr/\x07')).toBe(
-      'Caractères de contrôle interdits.',
+      'Caractères invisibles ou de contrôle interdits.',
     )
     expect(validateShopField('socialLinks', ['https://exemple.fr/\x1b'])).toBe(
-      'Caractères de contrôle interdits.',
+      'Caractères invisibles ou de contrôle interdits.',
     )
   })
 })
@@ -284,5 +286,107 @@ describe('validateShopDetails', () => {
         description: undefined,
       }),
     ).toEqual({})
+  })
+})
+
+/** Every code point private.is_visible_text refuses, by name. */
+const INVISIBLE = {
+  c0: Array.from({ length: 0x1f }, (_, i) => i + 1),
+  del: [0x7f],
+  c1: Array.from({ length: 0x20 }, (_, i) => 0x80 + i),
+  bidi: [
+    0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
+  ],
+  zeroWidth: [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff],
+}
+const INVISIBLE_CODE_POINTS = Object.values(INVISIBLE).flat()
+const hex = (c: number) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`
+const MESSAGE = 'Caractères invisibles ou de contrôle interdits.'
+
+describe('isVisibleText', () => {
+  it('refuses exactly the listed code points, over all of Unicode', () => {
+    const refused: number[] = []
+    for (let c = 1; c <= 0x10ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue
+      if (!isVisibleText(`a${String.fromCodePoint(c)}b`)) refused.push(c)
+    }
+    expect(refused.map(hex)).toEqual([...INVISIBLE_CODE_POINTS].sort((a, b) => a - b).map(hex))
+  })
+
+  it('refuses NUL, which PostgreSQL cannot store', () => {
+    expect(isVisibleText('a\0b')).toBe(false)
+  })
+
+  it.each([
+    ['accented French', 'Boulangerie « Chez Zoé » — L’Épi d’Or, Œufs & Crème'],
+    ['emoji', 'Pains 🥖🍞 et 🇫🇷'],
+    ['Greek', 'Φούρνος'],
+    ['Cyrillic', 'Пекарня'],
+    ['Arabic', 'مخبز الحي'],
+    ['Hebrew', 'מאפייה'],
+    ['Chinese', '面包店'],
+    ['Devanagari', 'बेकरी'],
+    ['non-breaking and other visible spaces', 'a\u00a0b\u2003c\u202fd\u3000e'],
+    ['soft hyphen (not listed)', 'boulan\u00adgerie'],
+    ['nothing', null],
+  ])('accepts %s', (_label, value) => expect(isVisibleText(value)).toBe(true))
+
+  it('refuses an emoji joined by U+200D, as the database does', () => {
+    expect(isVisibleText('👩‍🍳')).toBe(false)
+    expect(isVisibleText('👩🍳')).toBe(true)
+  })
+})
+
+describe('names, addresses, communes and links: invisible characters', () => {
+  const at = (c: number) => {
+    const ch = String.fromCodePoint(c)
+    return { start: `${ch}Chez Zoé`, middle: `Chez${ch}Zoé`, end: `Chez Zoé${ch}` }
+  }
+  const link = (c: number) => {
+    const ch = String.fromCodePoint(c)
+    return {
+      start: `${ch}https://zoe.fr/pain`,
+      host: `https://zo${ch}e.fr/pain`,
+      middle: `https://zoe.fr/pa${ch}in`,
+      end: `https://zoe.fr/pain${ch}`,
+    }
+  }
+
+  it.each(INVISIBLE_CODE_POINTS.map((c) => [hex(c), c] as const))(
+    '%s in a name, an address, a commune and a link',
+    (_label, c) => {
+      for (const value of Object.values(at(c))) {
+        for (const field of ['name', 'address', 'communeName'] as const)
+          expect(validateShopField(field, value), `${field} ${JSON.stringify(value)}`).toBe(MESSAGE)
+      }
+      for (const value of Object.values(link(c))) {
+        expect(validateShopField('website', value), JSON.stringify(value)).toBe(MESSAGE)
+        expect(validateShopField('socialLinks', ['https://a.fr', value])).toBe(MESSAGE)
+      }
+    },
+  )
+
+  it('keeps tab and line breaks in multi-line text, and emoji sequences', () => {
+    for (const field of ['description', 'orderingInstructions', 'statusMessage'] as const) {
+      expect(validateShopField(field, 'Ouvert\tde 9h\nà 12h\r\n👩‍🍳')).toBeNull()
+      expect(validateShopField(field, 'a\x07b')).toBe('Caractères de contrôle interdits.')
+    }
+  })
+
+  it('accepts accented, emoji and non-Latin names and links', () => {
+    for (const name of ['Boulangerie « Chez Zoé »', 'Pains 🥖', 'مخبز الحي', 'Пекарня', '面包店'])
+      for (const field of ['name', 'address', 'communeName'] as const)
+        expect(validateShopField(field, name), `${field} ${name}`).toBeNull()
+    expect(validateShopField('website', 'https://café.fr/pâtisserie')).toBeNull()
+    expect(validateShopField('socialLinks', ['https://🍞.fr', 'https://пекарня.рф/'])).toBeNull()
+  })
+
+  it('words the refusal the same way for a control character in a name', () => {
+    expect(validateShopField('name', 'Zoé\x07')).toBe(MESSAGE)
+    expect(validateShopField('communeName', 'Poitiers\u0085')).toBe(MESSAGE)
+    expect(validateShopDetails({ name: 'Zoé\u202e', website: 'https://a.fr/\u200b' })).toEqual({
+      name: MESSAGE,
+      website: MESSAGE,
+    })
   })
 })

@@ -10,6 +10,7 @@ import {
   isHttpUrl,
   isPhone,
   isPostcode,
+  isVisibleText,
   validateShopField,
 } from '../../src/lib/shop-rules'
 import { ENGINE, openTestDatabase, type TestDatabase } from './test-database'
@@ -258,6 +259,90 @@ const POSTCODE_SAMPLES = [
   '',
 ]
 
+/** What private.is_visible_text refuses, by family (names, addresses, communes, links). */
+const INVISIBLE = {
+  c0: Array.from({ length: 0x1f }, (_, i) => i + 1),
+  del: [0x7f],
+  c1: Array.from({ length: 0x20 }, (_, i) => 0x80 + i),
+  bidi: [0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e],
+  isolates: [0x2066, 0x2067, 0x2068, 0x2069],
+  zeroWidth: [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff],
+}
+const INVISIBLE_CODE_POINTS = Object.values(INVISIBLE).flat()
+const hex = (c: number) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`
+
+/** Names as people write them: accents, punctuation, emoji, other scripts. */
+const ORDINARY_NAMES = [
+  'Chez Zoé',
+  'Boulangerie « L’Épi d’Or »',
+  'Œufs & Crème — Pâtisserie',
+  'Ça Gaze ! Bière & Cidre',
+  'Pains 🥖🍞',
+  'Bar 🇫🇷 Tabac',
+  'Φούρνος Ελένη',
+  'Пекарня «Хлеб»',
+  'مخبز الحي',
+  'מאפייה',
+  '面包店 北京',
+  'パン屋',
+  'बेकरी',
+  'Ristorante São João',
+  'Épicerie\u00a0fine',
+]
+
+/** Links as people write them. */
+const ORDINARY_LINKS = [
+  'https://café.fr/pâtisserie',
+  'https://www.facebook.com/boulangerie.zoe',
+  'https://🍞.fr',
+  'https://пекарня.рф/хлеб',
+  'https://مخبز.com/',
+  'https://例え.jp/パン',
+  'http://example.fr/a?b=é#ç',
+  'HTTPS://EXAMPLE.FR/Œuf',
+]
+
+/** The code point at the start, in the middle and at the end of a name. */
+function nameSamples(c: number): Record<string, string> {
+  const ch = String.fromCodePoint(c)
+  return { start: `${ch}Chez Zoé`, middle: `Chez${ch}Zoé`, end: `Chez Zoé${ch}` }
+}
+
+/** The code point at the start, in the host, in the path and at the end of a link. */
+function linkSamples(c: number): Record<string, string> {
+  const ch = String.fromCodePoint(c)
+  return {
+    start: `${ch}https://zoe.fr/pain`,
+    host: `https://zo${ch}e.fr/pain`,
+    middle: `https://zoe.fr/pa${ch}in`,
+    end: `https://zoe.fr/pain${ch}`,
+  }
+}
+
+/** The constraints 20261207093000_invisible_characters.sql adds: table, column, expression. */
+const VISIBLE_CONSTRAINTS = [
+  ...['shops', 'shop_submissions'].flatMap((table) => [
+    [table, 'name', 'private.is_visible_text(name)'],
+    [table, 'address', 'private.is_visible_text(address)'],
+    [table, 'commune_name', 'private.is_visible_text(commune_name)'],
+    [table, 'website', 'private.is_visible_text(website)'],
+    [table, 'social_links', "private.is_visible_text(array_to_string(social_links, ' '))"],
+  ]),
+  ['shops', 'source_ref', 'private.is_visible_text(source_ref)'],
+  ['shops', 'source_attribution', 'private.is_visible_text(source_attribution)'],
+] as const
+
+/** Every constraint on a name (inline check and *_visible). */
+const NAME_SQL = `select length(btrim($1)) between 1 and ${SHOP_LIMITS.name}
+  and private.is_clean_text($1) and private.is_visible_text($1) as ok`
+/** Every constraint on a website (inline check, *_clean and *_visible). */
+const LINK_SQL = `select private.is_http_url($1) and private.is_clean_text($1)
+  and private.is_visible_text($1) as ok`
+/** Every constraint on social links (inline check, *_clean and *_visible). */
+const LINKS_SQL = `select private.are_http_urls($1::text[])
+  and private.is_clean_text(array_to_string($1::text[], ' '))
+  and private.is_visible_text(array_to_string($1::text[], ' ')) as ok`
+
 interface Rule {
   name: string
   sql: string
@@ -276,9 +361,11 @@ const lengthRule = (
   seed: number,
 ): Rule => {
   const max = SHOP_LIMITS[field]
+  // The address is one line: it is also held to is_visible_text (the *_visible constraints).
+  const visible = field === 'address' ? ' and private.is_visible_text($1)' : ''
   return {
-    name: `${field} CHECK (length <= ${max} and is_clean_text)`,
-    sql: `select char_length($1) <= ${max} and private.is_clean_text($1) as ok`,
+    name: `${field} CHECK (length <= ${max} and is_clean_text${visible ? ' and is_visible_text' : ''})`,
+    sql: `select char_length($1) <= ${max} and private.is_clean_text($1)${visible} as ok`,
     ts: (v) => validateShopField(field, v) === null,
     samples: [
       '',
@@ -326,8 +413,9 @@ const RULES: Rule[] = [
     samples: [...POSTCODE_SAMPLES, ...generatedPostcodes(60)],
   },
   {
-    name: 'name CHECK (length(btrim) between 1 and 120 and is_clean_text)',
-    sql: 'select length(btrim($1)) between 1 and 120 and private.is_clean_text($1) as ok',
+    name: 'name CHECK (length(btrim) between 1 and 120 and is_clean_text and is_visible_text)',
+    sql: `select length(btrim($1)) between 1 and 120 and private.is_clean_text($1)
+            and private.is_visible_text($1) as ok`,
     ts: (v) => validateShopField('name', v) === null,
     samples: [
       'Chez Zoé',
@@ -351,6 +439,49 @@ const RULES: Rule[] = [
   lengthRule('openingHours', 9),
   lengthRule('openingHoursNote', 10),
   lengthRule('orderingInstructions', 11),
+  {
+    name: 'private.is_visible_text',
+    sql: 'select private.is_visible_text($1) as ok',
+    ts: isVisibleText,
+    samples: [
+      ...INVISIBLE_CODE_POINTS.flatMap((c) => Object.values(nameSamples(c))),
+      ...ORDINARY_NAMES,
+      ...ORDINARY_LINKS,
+      ...CLEAN_SAMPLES,
+    ],
+  },
+  {
+    name: 'name: every constraint, each invisible code point at the start, middle and end',
+    sql: NAME_SQL,
+    ts: (v) => validateShopField('name', v) === null,
+    samples: [
+      ...INVISIBLE_CODE_POINTS.flatMap((c) => Object.values(nameSamples(c))),
+      ...ORDINARY_NAMES,
+    ],
+  },
+  {
+    name: 'commune_name: every constraint',
+    sql: `select char_length($1) <= ${SHOP_LIMITS.communeName} and private.is_clean_text($1)
+            and private.is_visible_text($1) as ok`,
+    ts: (v) => validateShopField('communeName', v) === null,
+    samples: [
+      ...INVISIBLE_CODE_POINTS.flatMap((c) => Object.values(nameSamples(c))),
+      ...ORDINARY_NAMES,
+      long(SHOP_LIMITS.communeName, 'é'),
+      long(SHOP_LIMITS.communeName + 1, 'é'),
+    ],
+  },
+  {
+    name: 'website: every constraint, each invisible code point at the start, host, path and end',
+    sql: LINK_SQL,
+    ts: (v) => validateShopField('website', v) === null,
+    samples: [
+      ...INVISIBLE_CODE_POINTS.flatMap((c) => Object.values(linkSamples(c))),
+      ...ORDINARY_LINKS,
+      // Outside the engine-dependent spaces (U+1680), the URL samples too.
+      ...URL_SAMPLES.filter((u) => !u.includes('\u1680')),
+    ],
+  },
 ]
 
 /** Characters whose `\s` class membership differs between PGlite (musl) and glibc. */
@@ -397,6 +528,19 @@ describe(`shop rules: TypeScript and SQL agree (${ENGINE})`, () => {
         `length(${column}) <= ${SHOP_LIMITS[field]} and private.is_clean_text(${column})`,
       )
     expect(migration).toContain(`length(btrim(name)) between 1 and ${SHOP_LIMITS.name}`)
+  })
+
+  it('keeps the invisible-characters pattern and constraints the migration uses, verbatim', () => {
+    const migration = readFileSync(
+      new URL('../../supabase/migrations/20261207093000_invisible_characters.sql', import.meta.url),
+      'utf8',
+    )
+    expect(migration).toContain(`value !~ '${SQL_PATTERNS.invisibleCharacters}'`)
+    expect(JS_PATTERNS.invisibleCharacters.source).toBe(SQL_PATTERNS.invisibleCharacters)
+    for (const [table, column, expression] of VISIBLE_CONSTRAINTS)
+      expect(migration).toContain(
+        `alter table public.${table} add constraint ${table}_${column}_visible\n  check (${expression});`,
+      )
   })
 
   let total = 0
@@ -491,6 +635,64 @@ describe(`shop rules: TypeScript and SQL agree (${ENGINE})`, () => {
       expect(ok, JSON.stringify(value)).toBe(!value.includes(spaceIn))
   })
 
+  it('private.is_visible_text refuses exactly the listed code points, over all of Unicode', async () => {
+    const [row] = await db.superuser<{ cs: number[] }>(
+      `select array_agg(c order by c) as cs from generate_series(1, 1114111) c
+        where (c < 55296 or c > 57343) and not private.is_visible_text(chr(c))`,
+    )
+    const sql = row?.cs ?? []
+    const ts: number[] = []
+    for (let c = 1; c <= 0x10ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue
+      if (!isVisibleText(String.fromCodePoint(c))) ts.push(c)
+    }
+    expect(sql.map(hex)).toEqual(ts.map(hex))
+    expect(sql.map(hex)).toEqual([...INVISIBLE_CODE_POINTS].sort((a, b) => a - b).map(hex))
+  })
+
+  it('U+0085: the same verdict on both engines for names and links (refused)', async () => {
+    const values = {
+      name: ['Chez\u0085Zoé', '\u0085Chez Zoé', 'Chez Zoé\u0085'],
+      link: ['http://example.fr/a\u0085b', 'http://exa\u0085mple.fr', 'http://example.fr/\u0085'],
+    }
+    for (const value of values.name) {
+      expect(await verdict(NAME_SQL, [value]), JSON.stringify(value)).toBe(false)
+      expect(validateShopField('name', value)).not.toBeNull()
+    }
+    for (const value of values.link) {
+      expect(await verdict(LINK_SQL, [value]), JSON.stringify(value)).toBe(false)
+      expect(await verdict(LINKS_SQL, [['https://a.fr', value]]), JSON.stringify(value)).toBe(false)
+      expect(validateShopField('website', value)).not.toBeNull()
+      expect(validateShopField('socialLinks', ['https://a.fr', value])).not.toBeNull()
+    }
+    // Multi-line text keeps is_clean_text, which names no C1 control: accepted on both engines.
+    expect(await verdict('select private.is_clean_text($1) as ok', ['a\u0085b'])).toBe(true)
+    expect(validateShopField('description', 'a\u0085b')).toBeNull()
+  })
+
+  it('social links with invisible characters: same verdicts on arrays', async () => {
+    const arrays: (string | null)[][] = [
+      ...INVISIBLE_CODE_POINTS.flatMap((c) =>
+        Object.values(linkSamples(c)).map((link) => ['https://ok.fr', link]),
+      ),
+      ...ORDINARY_LINKS.map((link) => [link, 'https://ok.fr']),
+      ORDINARY_LINKS,
+      [],
+    ]
+    const verdicts = { true: 0, false: 0 }
+    const mismatches: string[] = []
+    for (const value of arrays) {
+      const ok = await verdict(LINKS_SQL, [value])
+      verdicts[ok ? 'true' : 'false']++
+      if ((validateShopField('socialLinks', value) === null) !== ok)
+        mismatches.push(`${JSON.stringify(value)}: SQL ${ok}`)
+    }
+    total += arrays.length
+    expect(mismatches).toEqual([])
+    expect(verdicts.true).toBeGreaterThan(5)
+    expect(verdicts.false).toBeGreaterThan(5)
+  })
+
   it('NUL cannot reach the database at all; TypeScript refuses it', async () => {
     for (const value of ['a\0b', 'http://example.fr/\0']) {
       const error = await db.superuser('select private.is_clean_text($1)', [value]).then(
@@ -499,6 +701,7 @@ describe(`shop rules: TypeScript and SQL agree (${ENGINE})`, () => {
       )
       expect(error?.code).toBe('22021')
       expect(isCleanText(value)).toBe(false)
+      expect(isVisibleText(value)).toBe(false)
       expect(isHttpUrl(value)).toBe(false)
     }
   })

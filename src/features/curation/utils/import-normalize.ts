@@ -1,4 +1,4 @@
-import { isCleanText, isHttpUrl, isPhone } from '@/lib/shop-rules'
+import { JS_PATTERNS, isHttpUrl, isPhone, isVisibleText } from '@/lib/shop-rules'
 import { normalizeForSearch } from '@/features/places/utils/normalize-text'
 
 /**
@@ -13,6 +13,27 @@ export function cleanLine(value: string | null | undefined): string | null {
   if (value == null) return null
   const text = value.replace(/\s+/g, ' ').trim()
   return text === '' ? null : text
+}
+
+const INVISIBLE_CHARACTERS = new RegExp(JS_PATTERNS.invisibleCharacters.source, 'gu')
+
+/**
+ * `cleanLine`, then without the characters the database refuses in names, addresses and links
+ * (controls, bidirectional formatting, zero-width: isVisibleText). Only for a source the curator
+ * cannot correct (OpenStreetMap): the questionnaire refuses them instead. `removed` says whether
+ * any was, so that the caller warns.
+ */
+export function visibleLine(value: string | null | undefined): {
+  text: string | null
+  removed: boolean
+} {
+  const line = cleanLine(value)
+  if (line === null || isVisibleText(line)) return { text: line, removed: false }
+  // NUL too: PostgreSQL cannot store it at all.
+  return {
+    text: cleanLine(line.replace(INVISIBLE_CHARACTERS, '').replaceAll('\0', '')),
+    removed: true,
+  }
 }
 
 /** Text that may span lines: line breaks folded to `\n`, each line trimmed at its end. */
@@ -97,8 +118,9 @@ export type UrlResult =
  */
 export function normalizeUrl(value: string): UrlResult {
   const text = value.trim()
-  // Valid URL syntax can still hold control characters, which the database refuses in links.
-  if (!isCleanText(text)) return { kind: 'invalid', reason: 'control' }
+  // Valid URL syntax can still hold control, bidirectional or zero-width characters, which the
+  // database refuses in links.
+  if (!isVisibleText(text)) return { kind: 'invalid', reason: 'control' }
   if (isHttpUrl(text)) return { kind: 'ok', url: text, schemeAdded: false }
   if (/^[a-z][a-z0-9+.-]*:/i.test(text) || /\s/.test(text) || text.startsWith('//')) {
     return { kind: 'invalid', reason: /^https?:\/\//i.test(text) ? 'invalid' : 'scheme' }

@@ -12,7 +12,13 @@ import {
 } from './import-catalog'
 import { distanceMetres, representativePoint, type Position } from './import-geo'
 import { readOsmHours } from './import-hours'
-import { cleanLine, normalizePhone, normalizePostcode, normalizeUrl } from './import-normalize'
+import {
+  cleanLine,
+  normalizePhone,
+  normalizePostcode,
+  normalizeUrl,
+  visibleLine,
+} from './import-normalize'
 import type { ImportIssue, ImportRow, ParsedImport } from './import-row'
 
 /**
@@ -163,11 +169,25 @@ function buildRow(
   tags: Tags,
   name: string,
   point: Position,
+  nameHadInvisible: boolean,
 ): Candidate {
   const issues: ImportIssue[] = []
   const warn = (field: string, message: string) =>
     issues.push({ line, field, severity: 'warning', message })
   const subcategory = subcategoryForOsmTags(catalog, tags)!
+  // Names, addresses and communes are held to the database's `private.is_visible_text`: what
+  // it refuses (controls, bidirectional formatting, zero-width) is removed, and the curator told.
+  const invisibleRemoved = (key: string) =>
+    warn(key, `Caractères invisibles ou de contrôle retirés de ${key}.`)
+  const visibleTag = (...keys: string[]): { key: string; value: string } | null => {
+    for (const key of keys) {
+      const { text, removed } = visibleLine(tags[key])
+      if (removed) invisibleRemoved(key)
+      if (text) return { key, value: text }
+    }
+    return null
+  }
+  if (nameHadInvisible) invisibleRemoved('name')
 
   let shopName = name
   if (charLength(name) > SHOP_LIMITS.name) {
@@ -175,8 +195,8 @@ function buildRow(
     warn('name', `Nom raccourci à ${SHOP_LIMITS.name} caractères.`)
   }
 
-  const street = tagOf(tags, 'addr:street', 'addr:place')?.value ?? null
-  const houseNumber = tagOf(tags, 'addr:housenumber')?.value ?? null
+  const street = visibleTag('addr:street', 'addr:place')?.value ?? null
+  const houseNumber = visibleTag('addr:housenumber')?.value ?? null
   const address = street
     ? fitText([houseNumber, street].filter(Boolean).join(' '), SHOP_LIMITS.address)
     : null
@@ -190,7 +210,7 @@ function buildRow(
     else warn(postcodeTag.key, `Code postal ${postcodeTag.value} ignoré : 5 chiffres attendus.`)
   }
 
-  const city = tagOf(tags, 'addr:city')?.value ?? null
+  const city = visibleTag('addr:city')?.value ?? null
   const commune =
     (city ? resolveCommune(catalog, city) : null) ?? communeAt(catalog, point[0], point[1])
   const communeName = commune?.name ?? (city ? fitText(city, SHOP_LIMITS.communeName) : null)
@@ -348,13 +368,13 @@ export function parseOsmGeoJson(text: string, catalog: ImportCatalog): ParsedOsm
       skip(describeTags(tags))
       continue
     }
-    const name = cleanLine(tags.name)
+    const { text: name, removed } = visibleLine(tags.name)
     if (!name) {
       // Listing an unnamed place would mean inventing a name for it.
       skip('sans nom')
       continue
     }
-    candidates.push(buildRow(catalog, line, osmId, tags, name, point))
+    candidates.push(buildRow(catalog, line, osmId, tags, name, point, removed))
   }
 
   // Node over outline: nodes by name, then each other object looks for a namesake node nearby.

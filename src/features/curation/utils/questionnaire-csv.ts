@@ -3,8 +3,8 @@ import {
   MESSAGES,
   SHOP_LIMITS,
   charLength,
-  isCleanText,
   isEmail,
+  isVisibleText,
   validateShopField,
 } from '@/lib/shop-rules'
 import { parseCsv, type CsvDelimiter } from './csv-parse'
@@ -580,7 +580,10 @@ function readCommune(
     warn(ctx, 'communeInsee', `Code INSEE ${insee} inconnu dans le territoire ${territory}.`)
   }
   if (communeText) {
-    if (charLength(communeText) > SHOP_LIMITS.communeName || !isCleanText(communeText)) {
+    const invalid = validateShopField('communeName', communeText)
+    if (invalid === MESSAGES.invisibleCharacters) {
+      error(ctx, 'commune', `Nom de commune invalide ${quote(communeText)} : ${invalid}`)
+    } else if (invalid) {
       error(
         ctx,
         'commune',
@@ -652,7 +655,7 @@ function readUrl(ctx: RowContext, field: 'website' | 'socialLinks', text: string
           SHOP_LIMITS.url,
         )
       : result.reason === 'control'
-        ? `${what} invalide ${quote(text)} : ${MESSAGES.controlCharacters}`
+        ? `${what} invalide ${quote(text)} : ${MESSAGES.invisibleCharacters}`
         : result.reason === 'scheme'
           ? `${what} invalide ${quote(text)} : ${pronoun} doit commencer par http:// ou https://.`
           : `${what} invalide ${quote(text)}.`,
@@ -685,8 +688,9 @@ function readRow(
   if (rawKey && charLength(rawKey) > 200) {
     error(ctx, 'sourceRef', MESSAGES.tooLong('L’identifiant', charLength(rawKey), 200))
   }
-  if (rawKey && !isCleanText(rawKey)) {
-    error(ctx, 'sourceRef', `L’identifiant : ${MESSAGES.controlCharacters}`)
+  // The key is held to `private.is_visible_text`: two keys that look the same are the same key.
+  if (rawKey && !isVisibleText(rawKey)) {
+    error(ctx, 'sourceRef', `L’identifiant : ${MESSAGES.invisibleCharacters}`)
   }
 
   const name = cleanLine(get('name'))

@@ -14,6 +14,7 @@ import {
   isHttpUrl,
   isPhone,
   isPostcode,
+  isVisibleText,
   SHOP_LIMITS,
 } from '@/lib/shop-rules'
 import { parseOpeningHours } from '@/features/places/utils/opening-hours'
@@ -95,6 +96,8 @@ export type ReferencingProblem =
   | { code: 'outsideTerritory' }
   | { code: 'tooLong'; length: number; max: number }
   | { code: 'controlCharacters' }
+  /** In a name, an address, a commune or a link (the database's `private.is_visible_text`). */
+  | { code: 'invisibleCharacters' }
   | { code: 'postcode' }
   | { code: 'phone' }
   | { code: 'email' }
@@ -144,8 +147,14 @@ export function formatPosition(location: LonLat): string {
   return `${location.lat.toFixed(4)}, ${location.lon.toFixed(4)}`
 }
 
-function textProblem(value: string | null, max: number): ReferencingProblem | null {
+/** `singleLine`: a name, an address or a commune, which must also be visible text. */
+function textProblem(
+  value: string | null,
+  max: number,
+  singleLine = false,
+): ReferencingProblem | null {
   if (value === null) return null
+  if (singleLine && !isVisibleText(value)) return { code: 'invisibleCharacters' }
   if (!isCleanText(value)) return { code: 'controlCharacters' }
   const length = charLength(value)
   return length > max ? { code: 'tooLong', length, max } : null
@@ -156,6 +165,7 @@ function linkProblem(links: readonly string[]): ReferencingProblem | null {
     return { code: 'tooManyLinks', count: links.length, max: SHOP_LIMITS.socialLinks }
   }
   for (const [index, link] of links.entries()) {
+    if (!isVisibleText(link)) return { code: 'invisibleCharacters' }
     if (isHttpUrl(link)) continue
     const line = index + 1
     if (!HTTP_SCHEME.test(link)) return { code: 'linkScheme', line }
@@ -181,7 +191,7 @@ export function checkReferencingForm(
   }
 
   const name = btrim(form.name.trim())
-  set('name', name === '' ? { code: 'nameRequired' } : textProblem(name, SHOP_LIMITS.name))
+  set('name', name === '' ? { code: 'nameRequired' } : textProblem(name, SHOP_LIMITS.name, true))
 
   const categorySlug = form.categorySlug.trim()
   const subcategorySlug = blankToNull(form.subcategorySlug)
@@ -199,11 +209,11 @@ export function checkReferencingForm(
   }
 
   const address = blankToNull(form.address)
-  set('address', textProblem(address, SHOP_LIMITS.address))
+  set('address', textProblem(address, SHOP_LIMITS.address, true))
   const postcode = blankToNull(form.postcode)
   if (!isPostcode(postcode)) set('postcode', { code: 'postcode' })
   const communeName = blankToNull(form.communeName)
-  set('communeName', textProblem(communeName, SHOP_LIMITS.communeName))
+  set('communeName', textProblem(communeName, SHOP_LIMITS.communeName, true))
 
   const phone = blankToNull(form.phone)
   if (!isPhone(phone)) set('phone', { code: 'phone' })
@@ -218,7 +228,8 @@ export function checkReferencingForm(
     )
   }
   const website = blankToNull(form.website)
-  if (website !== null && !isHttpUrl(website)) {
+  if (website !== null && !isVisibleText(website)) set('website', { code: 'invisibleCharacters' })
+  else if (website !== null && !isHttpUrl(website)) {
     const length = charLength(website)
     set(
       'website',

@@ -358,7 +358,7 @@ describe('the broken questionnaires', () => {
     )
     expect(parsed.rows).toEqual([])
     expect(errorsOf(parsed.issues).map((i) => [i.field, i.message])).toEqual([
-      ['Identifiant', 'L’identifiant : Caractères de contrôle interdits.'],
+      ['Identifiant', 'L’identifiant : Caractères invisibles ou de contrôle interdits.'],
     ])
   })
 

@@ -176,7 +176,9 @@ describe('curation functions: catalog', () => {
                 has_function_privilege('anon', p.oid, 'EXECUTE') as anon,
                 has_function_privilege('authenticated', p.oid, 'EXECUTE') as authenticated,
                 has_function_privilege('public', p.oid, 'EXECUTE') as public,
-                'search_path=""' = any(p.proconfig) as pinned
+                -- Definer functions search pg_temp last; invoker ones search nothing.
+                (case when p.prosecdef then 'search_path=pg_catalog, pg_temp'
+                      else 'search_path=""' end) = any(p.proconfig) as pinned
            from pg_proc p where p.oid = $1::regprocedure`,
         [`public.${signature}`],
       )

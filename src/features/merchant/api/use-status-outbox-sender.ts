@@ -87,10 +87,12 @@ async function sendOne(
       if (server && serverHasStatus(server, entry.input)) {
         useStatusOutboxStore.getState().sent(shopId, entry.queuedAt, server.updatedAt)
       } else {
-        useStatusOutboxStore.getState().refused(shopId, { kind: 'conflict', input: entry.input })
+        useStatusOutboxStore
+          .getState()
+          .refused(shopId, { kind: 'conflict', input: entry.input }, entry.queuedAt)
       }
     } else {
-      useStatusOutboxStore.getState().refused(shopId, { kind: 'refused', error })
+      useStatusOutboxStore.getState().refused(shopId, { kind: 'refused', error }, entry.queuedAt)
     }
   }
 }

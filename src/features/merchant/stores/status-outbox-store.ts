@@ -30,7 +30,8 @@ interface OutboxState {
   statusQueued: (input: SetShopStatusInput) => void
   sendFailed: (shopId: string, error: string) => void
   sent: (shopId: string, queuedAt: string, newToken: string) => void
-  refused: (shopId: string, problem: OutboxProblem) => void
+  /** The tap queued at `queuedAt` was refused; a newer tap of the shop stays queued. */
+  refused: (shopId: string, problem: OutboxProblem, queuedAt?: string) => void
   problemDismissed: (shopId: string) => void
   /** Another tab queued, sent or dropped a change of this shop. */
   storedEntryChanged: (shopId: string, entry: PendingStatus | null) => void
@@ -180,7 +181,9 @@ export const useStatusOutboxStore = create<OutboxState>()((set) => ({
     }),
   sent: (shopId, queuedAt, newToken) =>
     set((s) => {
-      const entry = s.pending[shopId]
+      // The device's copy first: another tab may have queued a newer tap for this shop while
+      // this one was on its way, and this tab may not have heard of it yet.
+      const entry = readStoredEntry(shopId) ?? s.pending[shopId]
       if (entry && entry.queuedAt !== queuedAt) {
         // A newer tap arrived while this one was on its way: it now edits the version this send
         // produced.
@@ -191,13 +194,14 @@ export const useStatusOutboxStore = create<OutboxState>()((set) => ({
       writeEntry(shopId, null)
       return { pending: without(s.pending, shopId) }
     }),
-  refused: (shopId, problem) =>
+  refused: (shopId, problem, queuedAt) =>
     set((s) => {
+      const entry = readStoredEntry(shopId) ?? s.pending[shopId]
+      const problems = { ...s.problems, [shopId]: problem }
+      // A newer tap (perhaps another tab's) stays queued: its own send decides.
+      if (entry && queuedAt !== undefined && entry.queuedAt !== queuedAt) return { problems }
       writeEntry(shopId, null)
-      return {
-        pending: without(s.pending, shopId),
-        problems: { ...s.problems, [shopId]: problem },
-      }
+      return { pending: without(s.pending, shopId), problems }
     }),
   problemDismissed: (shopId) => set((s) => ({ problems: without(s.problems, shopId) })),
   storedEntryChanged: (shopId, entry) =>

@@ -79,3 +79,27 @@ describe('one outbox per device', () => {
     expect(localStorage.getItem(outboxKey('shop-a'))).toBeNull()
   })
 })
+
+describe('a send that races with another tab’s newer tap', () => {
+  it('rebases the newer tap it has not heard of yet instead of erasing it', () => {
+    useStatusOutboxStore.getState().statusQueued(tap('shop-a'))
+    const { queuedAt } = useStatusOutboxStore.getState().pending['shop-a']!
+    // Another tab queues a newer tap for the same shop; this tab has not had the event yet.
+    const newer = { ...queuedInAnotherTab('shop-a'), queuedAt: '2999-01-01T00:00:00Z' }
+    localStorage.setItem(outboxKey('shop-a'), JSON.stringify(newer))
+    useStatusOutboxStore.getState().sent('shop-a', queuedAt, 'token-2')
+    const stored = JSON.parse(localStorage.getItem(outboxKey('shop-a'))!)
+    expect(stored.queuedAt).toBe('2999-01-01T00:00:00Z')
+    expect(stored.input.expectedUpdatedAt).toBe('token-2')
+  })
+
+  it('keeps a newer tap queued when an older one is refused', () => {
+    useStatusOutboxStore.getState().statusQueued(tap('shop-a'))
+    const { queuedAt, input } = useStatusOutboxStore.getState().pending['shop-a']!
+    const newer = { ...queuedInAnotherTab('shop-a'), queuedAt: '2999-01-01T00:00:00Z' }
+    localStorage.setItem(outboxKey('shop-a'), JSON.stringify(newer))
+    useStatusOutboxStore.getState().refused('shop-a', { kind: 'conflict', input }, queuedAt)
+    expect(localStorage.getItem(outboxKey('shop-a'))).not.toBeNull()
+    expect(useStatusOutboxStore.getState().problems['shop-a']?.kind).toBe('conflict')
+  })
+})

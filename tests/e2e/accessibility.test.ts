@@ -52,7 +52,7 @@ const READY_TIMEOUT = 60_000
 async function signInAs(page: Page, path: string, account: RegExp) {
   await page.goto(path, { waitUntil: 'domcontentloaded' })
   await page.getByRole('button', { name: 'Se connecter' }).click()
-  await page.getByRole('button', { name: account }).click()
+  await page.getByRole('dialog').getByRole('button', { name: account }).click()
 }
 
 describe.each<Viewport>(['phone', 'desktop'])('accessibility (%s)', (viewport) => {

@@ -110,6 +110,11 @@ describe('a merchant with two devices (phone, embedded mode)', () => {
       expect(await b.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1)
       // The message written under "open" was taken down with the flip, in both tabs.
       await expect.poll(() => messageBox(b).inputValue()).toBe('')
+      // B first shows A's tap as queued on this device, then the server's state once A's tap is
+      // stored: the merchant taps again in B once nothing is waiting (a tap in between would
+      // carry the version B had and be answered "modifié ailleurs", which is the next journey).
+      await b.getByText(/En attente d’envoi/).waitFor({ state: 'hidden', timeout: 20_000 })
+      await expect.poll(() => statusSwitch(b).getAttribute('aria-checked')).toBe('false')
       await screenshot(b, 'two-devices-b-follows-a-phone')
 
       // B's next tap carries the newer version: accepted, no "modifié ailleurs".

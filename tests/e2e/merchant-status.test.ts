@@ -30,7 +30,10 @@ describe('merchant status (phone)', () => {
     try {
       await page.goto('/mon-commerce', { waitUntil: 'domcontentloaded' })
       await page.getByRole('button', { name: 'Se connecter' }).click()
-      await page.getByRole('dialog').getByRole('button', { name: /Camille/ }).click()
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /Camille/ })
+        .click()
       const toggle = page.getByRole('switch')
       await toggle.waitFor({ timeout: READY_TIMEOUT })
       await page.getByRole('heading', { name: SHOP }).waitFor()

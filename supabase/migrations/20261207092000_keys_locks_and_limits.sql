@@ -84,9 +84,10 @@ $$;
 revoke all on function private.import_error_message(text, text, text, text) from public;
 grant execute on function private.import_error_message(text, text, text, text) to authenticated;
 
--- As in 20261207091000_stale_checked_writes.sql (itself 20261122090000_curation.sql with each
--- update compare-and-set), with the argument bounds of 20261207090000_rpc_argument_bounds.sql
--- (private.check_import_shops_arguments first, the row count from private.rpc_bound), and an
+-- As in 20261122090000_curation.sql, restated once here with what this round adds: the argument
+-- bounds of 20261207090000_rpc_argument_bounds.sql (private.check_import_shops_arguments first,
+-- the row count from private.rpc_bound), each update of an existing shop declared and compared
+-- with the updated_at read for its line (20261207091000_stale_checked_writes.sql), and an
 -- existing place looked up in the imported territory only: the "Cette clé désigne déjà un lieu
 -- d'un autre territoire" refusal is gone, another territory's key is simply not this
 -- territory's place.

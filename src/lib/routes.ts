@@ -35,6 +35,17 @@ export function pageFromSegment(segment: string | undefined): AppPage | null {
   return found ?? null
 }
 
+/**
+ * Which page a path shows, or null when it is not a territory's page. Pages live under a
+ * territory (`/t/niort-agglo/referencer`); the root paths of earlier versions (`/mon-commerce`)
+ * name their page too, for the redirects.
+ */
+export function pageFromPath(pathname: string): AppPage {
+  const rest = pathname.replace(/^\/t\/[^/]+(?=\/|$)/, '')
+  const segment = rest.split('/').filter(Boolean)[0]
+  return pageFromSegment(segment) ?? 'places'
+}
+
 /** The territory the page being shown belongs to (provided by the app's router). */
 export const CurrentTerritoryContext = createContext<string | null>(null)
 

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { pageFromPath, redirectTarget, territorySlugFromPath } from '@/app/territory-route'
-
-describe('territorySlugFromPath', () => {
-  it('reads /t/<slug>', () => {
-    expect(territorySlugFromPath('/t/niort-agglo', 'grand-poitiers')).toBe('niort-agglo')
-    expect(territorySlugFromPath('/t/niort-agglo/embed', 'grand-poitiers')).toBe('niort-agglo')
-  })
-  it('falls back to the default for anything else', () => {
-    expect(territorySlugFromPath('/', 'grand-poitiers')).toBe('grand-poitiers')
-    expect(territorySlugFromPath('/t/Bad_Slug', 'grand-poitiers')).toBe('grand-poitiers')
-    expect(territorySlugFromPath('/t/', 'grand-poitiers')).toBe('grand-poitiers')
-  })
-})
+import { redirectTarget } from '@/app/territory-route'
+import { pageFromPath } from '@/lib/routes'
 
 describe('pageFromPath', () => {
   it.each([

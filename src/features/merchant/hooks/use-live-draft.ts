@@ -15,12 +15,9 @@ import {
 export interface LiveDraft<T extends object> {
   draft: T
   conflicts: Partial<T>
-  hasConflicts: boolean
-  edited: boolean
   setField: <K extends keyof T>(key: K, value: T[K]) => void
   keepMine: (key: keyof T) => void
   takeTheirs: (key: keyof T) => void
-  discard: () => void
 }
 
 export function useLiveDraft<T extends object>(server: T): LiveDraft<T> {
@@ -31,20 +28,13 @@ export function useLiveDraft<T extends object>(server: T): LiveDraft<T> {
     current = { ...serverChanged(state, server), serverKey }
     setState(current)
   }
-  const update = (next: LiveDraftState<T>) => setState((s) => ({ ...next, serverKey: s.serverKey }))
   return {
     draft: current.draft,
     conflicts: current.conflicts,
-    hasConflicts: Object.keys(current.conflicts).length > 0,
-    edited: (Object.keys(server) as (keyof T)[]).some(
-      (key) => JSON.stringify(current.draft[key]) !== JSON.stringify(current.base[key]),
-    ),
     setField: <K extends keyof T>(key: K, value: T[K]) =>
       setState((s) => ({ ...fieldEdited(s, key, value), serverKey: s.serverKey })),
     keepMine: (key: keyof T) => setState((s) => ({ ...mineKept(s, key), serverKey: s.serverKey })),
     takeTheirs: (key: keyof T) =>
       setState((s) => ({ ...theirsTaken(s, key), serverKey: s.serverKey })),
-    /** Back to the server's value, every field (after a reset, or to drop the typing). */
-    discard: () => update(startDraft(server)),
   }
 }

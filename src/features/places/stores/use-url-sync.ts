@@ -1,13 +1,11 @@
 import { useEffect, useRef } from 'react'
-import { pageFromSegment } from '@/lib/routes'
+import { pageFromPath } from '@/lib/routes'
 import { parsePlacesView, serializePlacesView } from '../utils/filters-url'
 import { usePlacesViewStore } from './places-view-store'
 
 /** Whether a path shows the places view (the map, or the embedded map), whose URL holds it. */
 function isPlacesPath(pathname: string): boolean {
-  const match = /^\/t\/[^/]+(?:\/([^/]*))?\/?$/.exec(pathname)
-  if (!match) return false
-  const page = pageFromSegment(match[1])
+  const page = pathname.startsWith('/t/') ? pageFromPath(pathname) : null
   return page === 'places' || page === 'embed'
 }
 

@@ -57,9 +57,8 @@ describe('moving between pages', () => {
       await page.getByRole('dialog').getByRole('link', { name: 'Espace curateurs' }).click()
       await page.waitForURL('**/t/niort-agglo/curation')
       await page
-        .getByRole('heading', { name: /Niort Agglo/ })
-        .first()
-        .waitFor()
+        .getByRole('heading', { name: 'Espace curateurs' })
+        .waitFor({ timeout: READY_TIMEOUT })
       await screenshot(page, 'navigation-curation-niort-desktop')
 
       // Back to the map by the header's link: the same territory, its filters kept.

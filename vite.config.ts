@@ -2,8 +2,10 @@
 process.env.TZ ??= 'Europe/Paris' // opening hours are read in local time; tests expect French time
 import { defineConfig, loadEnv } from 'vite'
 import react from '@vitejs/plugin-react'
+import { VitePWA } from 'vite-plugin-pwa'
 import { fileURLToPath, URL } from 'node:url'
 import { embeddedDatabaseAssets } from './supabase/tooling/vite-plugin-embedded-assets.ts'
+import { installableApp } from './src/app/pwa-config.ts'
 
 const srcDir = fileURLToPath(new URL('./src', import.meta.url))
 
@@ -11,7 +13,11 @@ export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_')
   const embedded = !env.VITE_SUPABASE_URL || !env.VITE_SUPABASE_ANON_KEY
   return {
-    plugins: [react(), ...(embedded && mode !== 'test' ? [embeddedDatabaseAssets()] : [])],
+    plugins: [
+      react(),
+      ...(embedded && mode !== 'test' ? [embeddedDatabaseAssets()] : []),
+      VitePWA(installableApp),
+    ],
     resolve: { alias: { '@': srcDir } },
     worker: { format: 'es' },
     // Both ship ready ESM and locate their workers and WebAssembly next to their own modules,

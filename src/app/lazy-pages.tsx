@@ -34,7 +34,7 @@ export const MerchantBackground = lazy(() =>
 
 function Loading() {
   const t = useT()
-  return <p role="status">{t('list.loading')}</p>
+  return <p role="status">{t('page.loading')}</p>
 }
 
 function LoadFailed() {

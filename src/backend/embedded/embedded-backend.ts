@@ -1,4 +1,9 @@
 import { PGliteWorker } from '@electric-sql/pglite/worker'
+import pgliteWasmUrl from '@electric-sql/pglite/pglite.wasm?url'
+import initdbWasmUrl from '@electric-sql/pglite/initdb.wasm?url'
+import fsBundleUrl from '@electric-sql/pglite/pglite.data?url'
+import embeddedWorkerUrl from './embedded-worker.ts?worker&url'
+import { keepForOffline } from '@/lib/offline-files'
 import type { VitrineBackend } from '../port'
 import { SQL_FUNCTIONS, shopDetailsArgs, viewportArgs } from '../sql-objects'
 import { BackendError, toBackendError } from '../errors'
@@ -127,11 +132,23 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
   const meta: EmbeddedWorkerMeta = {
     dataDirName: dataDirName(manifest.version),
     pgdataUrl: assetUrl(manifest.pgdataUrl),
+    pgliteWasmUrl,
+    initdbWasmUrl,
+    fsBundleUrl,
   }
-  const db = new PGliteWorker(
-    new Worker(new URL('./embedded-worker.ts', import.meta.url), { type: 'module' }),
-    { meta, id: meta.dataDirName },
-  )
+  for (const url of [
+    embeddedWorkerUrl,
+    meta.pgdataUrl,
+    pgliteWasmUrl,
+    initdbWasmUrl,
+    fsBundleUrl,
+  ]) {
+    keepForOffline(url)
+  }
+  const db = new PGliteWorker(new Worker(embeddedWorkerUrl, { type: 'module' }), {
+    meta,
+    id: meta.dataDirName,
+  })
   let ready = false
   const readyPromise = db.waitReady.then(() => {
     ready = true

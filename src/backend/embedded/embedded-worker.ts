@@ -7,6 +7,36 @@ import { databaseForTabs } from './worker-database'
 export interface EmbeddedWorkerMeta {
   dataDirName: string
   pgdataUrl: string
+  /**
+   * PGlite's own files, by the URLs the page knows (instead of PGlite finding them next to its
+   * module): the page keeps them for offline use (src/lib/offline-files.ts).
+   */
+  pgliteWasmUrl: string
+  initdbWasmUrl: string
+  fsBundleUrl: string
+}
+
+async function download(url: string): Promise<Response> {
+  const response = await fetch(url)
+  if (!response.ok) throw new Error(`Cannot load ${url} (${response.status})`)
+  return response
+}
+
+async function compileWasm(url: string): Promise<WebAssembly.Module> {
+  const response = await download(url)
+  if (response.headers.get('Content-Type')?.startsWith('application/wasm')) {
+    return WebAssembly.compileStreaming(response)
+  }
+  return WebAssembly.compile(await response.arrayBuffer())
+}
+
+async function postgresFiles(meta: EmbeddedWorkerMeta) {
+  const [pgliteWasmModule, initdbWasmModule, fsBundle] = await Promise.all([
+    compileWasm(meta.pgliteWasmUrl),
+    compileWasm(meta.initdbWasmUrl),
+    download(meta.fsBundleUrl).then((response) => response.blob()),
+  ])
+  return { pgliteWasmModule, initdbWasmModule, fsBundle }
 }
 
 const META_DB = 'vitrine-embedded-meta'
@@ -66,9 +96,13 @@ async function deleteCopy(name: string): Promise<void> {
  * after each write it makes (`syncToFs` over the worker's RPC), once the change is already visible
  * to every tab. A read never needs one: what it dirties (hint bits) is safe to lose.
  */
-async function openDatabase(dataDirName: string, loadDataDir?: Blob): Promise<PGlite> {
-  const fs = new IdbFs(dataDirName)
-  const db = await PGlite.create({ fs, ...(loadDataDir ? { loadDataDir } : {}) })
+async function openDatabase(meta: EmbeddedWorkerMeta, loadDataDir?: Blob): Promise<PGlite> {
+  const fs = new IdbFs(meta.dataDirName)
+  const db = await PGlite.create({
+    fs,
+    ...(await postgresFiles(meta)),
+    ...(loadDataDir ? { loadDataDir } : {}),
+  })
   const flush = coalescedFlush(() => fs.syncToFs())
   // PGlite calls `this.syncToFs()` after each statement: on this instance, that does nothing.
   db.syncToFs = () => Promise.resolve()
@@ -80,13 +114,12 @@ async function openDatabase(dataDirName: string, loadDataDir?: Blob): Promise<PG
 void worker({
   async init(options) {
     const meta = options.meta as EmbeddedWorkerMeta
-    if (await isComplete(meta.dataDirName)) return openDatabase(meta.dataDirName)
+    if (await isComplete(meta.dataDirName)) return openDatabase(meta)
     // First visit (or an interrupted one): start from the data directory prepared at build time
     // instead of running initdb, the migrations and the seed in the browser.
     await deleteCopy(meta.dataDirName)
-    const response = await fetch(meta.pgdataUrl)
-    if (!response.ok) throw new Error(`Cannot load the demonstration database (${response.status})`)
-    const db = await openDatabase(meta.dataDirName, await response.blob())
+    const response = await download(meta.pgdataUrl)
+    const db = await openDatabase(meta, await response.blob())
     await markComplete(meta.dataDirName)
     return db
   },

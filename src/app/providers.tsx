@@ -4,6 +4,8 @@ import { BackendContext } from '@/backend/backend-context'
 import type { VitrineBackend } from '@/backend/port'
 import { getBackend } from '@/backend/create-backend'
 import { createQueryClient } from '@/lib/query-client'
+import { persistQueries } from '@/lib/persisted-queries'
+import { env } from '@/lib/env'
 import { useErrorText } from '@/lib/error-messages'
 import { useT } from '@/lib/i18n'
 import { useBackendChanges } from './backend-changes'
@@ -24,7 +26,15 @@ export function AppProviders({
 }) {
   const t = useT()
   const errorText = useErrorText()
-  const [queryClient] = useState(() => givenClient ?? createQueryClient())
+  const [queryClient] = useState(
+    () => givenClient ?? createQueryClient({ localDatabase: env.supabase === null }),
+  )
+  // What a merchant needs offline is kept on the device (the app's own client only: a test's
+  // client starts empty).
+  useEffect(
+    () => (givenClient ? undefined : persistQueries(queryClient)),
+    [givenClient, queryClient],
+  )
   const [backend, setBackend] = useState<VitrineBackend | null>(givenBackend ?? null)
   const [error, setError] = useState<Error | null>(null)
 
@@ -54,7 +64,7 @@ export function AppProviders({
   if (!backend)
     return (
       <p role="status" className="app-loading">
-        {t('list.loading')}
+        {t('page.loading')}
       </p>
     )
 

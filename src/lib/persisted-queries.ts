@@ -1,0 +1,102 @@
+import { dehydrate, hydrate, type Query, type QueryClient } from '@tanstack/react-query'
+
+const STORAGE_KEY = 'vitrine.queries'
+const FORMAT = 1
+/** A week-old copy is still better than nothing on the subway; older is not shown. */
+const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000
+const SAVE_DELAY_MS = 500
+
+/**
+ * What a merchant needs to open "Mon commerce" offline: their shops, the territories and the
+ * categories. Shoppers' lists are not kept (they can be large, and stale). Who is signed in is
+ * the backend's to say (it keeps its own session); a signed-out device keeps no one's shops.
+ */
+const KEPT_FOR_EVERYONE: readonly (readonly string[])[] = [
+  ['places', 'territories'],
+  ['places', 'categories'],
+]
+const KEPT_WHILE_SIGNED_IN: readonly (readonly string[])[] = [
+  ['account', 'my-shops'],
+  ['merchant', 'my-shops'],
+  ['merchant', 'shop'],
+]
+const SESSION_KEY = ['account', 'session']
+
+const startsWith = (key: readonly unknown[], prefix: readonly string[]) =>
+  prefix.every((part, index) => key[index] === part)
+
+function isKeptKey(key: readonly unknown[]): boolean {
+  return [...KEPT_FOR_EVERYONE, ...KEPT_WHILE_SIGNED_IN].some((prefix) => startsWith(key, prefix))
+}
+
+interface Saved {
+  format: number
+  savedAt: number
+  state: ReturnType<typeof dehydrate>
+}
+
+/** Storage may be refused (a third-party frame, a private mode): then nothing is kept. */
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Puts back what the last visit kept, then keeps the kept queries up to date on the device.
+ * Returns the function that stops keeping them.
+ */
+export function persistQueries(queryClient: QueryClient, now = Date.now): () => void {
+  const store = storage()
+  if (!store) return () => {}
+  try {
+    const raw = store.getItem(STORAGE_KEY)
+    const saved = raw ? (JSON.parse(raw) as Saved) : null
+    if (saved && saved.format === FORMAT && now() - saved.savedAt < MAX_AGE_MS) {
+      hydrate(queryClient, saved.state)
+      // Shown at once, and read again as soon as a page uses them.
+      void queryClient.invalidateQueries({
+        predicate: (query) => isKeptKey(query.queryKey),
+        refetchType: 'none',
+      })
+    }
+  } catch {
+    // An unreadable copy is dropped; the queries are fetched as usual.
+    store.removeItem(STORAGE_KEY)
+  }
+
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const save = () => {
+    timer = null
+    const signedIn = Boolean(queryClient.getQueryData(SESSION_KEY))
+    const kept = signedIn ? [...KEPT_FOR_EVERYONE, ...KEPT_WHILE_SIGNED_IN] : KEPT_FOR_EVERYONE
+    const state = dehydrate(queryClient, {
+      shouldDehydrateQuery: (query: Query) =>
+        query.state.status === 'success' &&
+        kept.some((prefix) => startsWith(query.queryKey, prefix)),
+    })
+    try {
+      store.setItem(
+        STORAGE_KEY,
+        JSON.stringify({ format: FORMAT, savedAt: now(), state } satisfies Saved),
+      )
+    } catch {
+      // Full or refused: the app works as before, only not offline.
+    }
+  }
+  const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+    if (event.type !== 'updated' && event.type !== 'removed') return
+    const key = event.query.queryKey
+    if (!isKeptKey(key) && !startsWith(key, SESSION_KEY)) return
+    if (timer === null) timer = setTimeout(save, SAVE_DELAY_MS)
+  })
+  return () => {
+    unsubscribe()
+    if (timer !== null) {
+      clearTimeout(timer)
+      save()
+    }
+  }
+}

@@ -5,6 +5,7 @@ import { useBackend } from '@/backend/backend-context'
 import { useT } from '@/lib/i18n'
 import { useLocaleStore } from '@/lib/locale-store'
 import { env } from '@/lib/env'
+import { lastTerritory, rememberTerritory } from '@/lib/last-territory'
 import { CurrentTerritoryContext, pageFromSegment, pagePath, type AppPage } from '@/lib/routes'
 import { useTerritories } from '@/features/places/api/get-territories'
 import { PlacesPage } from '@/features/places/components/places-page'
@@ -22,6 +23,7 @@ import {
   ReferencingPage,
 } from './lazy-pages'
 import { RootErrorBoundary } from './root-error-boundary'
+import { AppUpdates } from './app-updates'
 import { redirectTarget } from './territory-route'
 
 /**
@@ -48,13 +50,20 @@ export function App() {
   )
 }
 
-/** `/` and the earlier root paths go to the default territory's page, filters kept. */
+/**
+ * `/` and the earlier root paths go to the page of the territory this device last showed (else
+ * the default one), filters kept.
+ */
 function RedirectToDefault() {
   const [location] = useLocation()
   const search = useSearch()
   return (
     <Redirect
-      to={redirectTarget(location, search ? `?${search}` : '', env.defaultTerritory)}
+      to={redirectTarget(
+        location,
+        search ? `?${search}` : '',
+        lastTerritory() ?? env.defaultTerritory,
+      )}
       replace
     />
   )
@@ -67,8 +76,10 @@ function TerritoryRoute({ slug, segment }: { slug: string; segment: string | und
   const page = pageFromSegment(segment)
 
   useEffect(() => {
-    if (territory) document.title = `Vitrine · ${territory.name}`
-  }, [territory])
+    if (!territory) return
+    document.title = `Vitrine · ${territory.name}`
+    if (page !== 'embed') rememberTerritory(territory.slug)
+  }, [territory, page])
 
   // For a commune's website (`<iframe src="/t/<slug>/embed?…">`): the map and list, filters
   // preset from the URL as on the full page, and the credits the data's licence requires.
@@ -100,7 +111,7 @@ function TerritoryRoute({ slug, segment }: { slug: string; segment: string | und
       </div>
     )
   } else if (territories.isPending) {
-    content = <p role="status">{t('list.loading')}</p>
+    content = <p role="status">{t('page.loading')}</p>
   } else if (!territory || page === null) {
     content = <NotFound territories={territories.data} territoryKnown={Boolean(territory)} />
   } else {
@@ -213,6 +224,8 @@ function Frame({
         </nav>
       </header>
       {backend.mode === 'embedded' ? <p className="demo-banner">{t('backend.embedded')}</p> : null}
+      {/* Not in the embed: a commune's page never installs Vitrine's service worker. */}
+      <AppUpdates />
       {/* A merchant's unsent taps go out, and invitations bind, whichever page is open. */}
       {session.data ? (
         <BackgroundBoundary>

@@ -9,6 +9,7 @@ import type { BundleReport, ChunkReport } from './bundle-size.ts'
 import { KB } from './bundle-size.ts'
 import type { ColdStartResult, MarkName, MetricSummary } from './cold-start.ts'
 import type { LighthouseResult } from './lighthouse.ts'
+import type { InstallabilityResult, PageSwitchResult } from './page-switch.ts'
 
 export interface Verdict {
   name: string
@@ -36,6 +37,10 @@ export interface BenchResults {
   bundle: Partial<Record<'production' | 'embedded', BundleReport>>
   coldStart: ColdStartScenario[]
   lighthouse: LighthouseResult | null
+  /** Moving between pages without a reload (embedded build). */
+  pageSwitch?: PageSwitchResult | null
+  /** Chromium's installability verdict on the production build (bench/page-switch.ts). */
+  installability?: InstallabilityResult | null
   filtering: FilteringMedians | null
   /** Every combination of the shopper's filters, per size (filter-combinations.bench.ts). */
   filterCombinations: Record<string, FilterCombinations> | null
@@ -57,6 +62,8 @@ export const AIMS = {
   productionUnthrottledMs: 1500,
   productionThrottledMs: 4000,
   embeddedFirstVisitMs: 2500,
+  /** Issue 14: moving to a page already visited once. */
+  pageSwitchMs: 100,
   lighthouseScore: 90,
 } as const
 
@@ -275,6 +282,33 @@ export function formatReport(results: BenchResults): string {
           ],
         ],
       ),
+    )
+  }
+  if (results.pageSwitch) {
+    const ps = results.pageSwitch
+    sections.push(
+      heading(
+        `Page switches (embedded build, phone, ${ps.switches.length} switches, ${ps.documentsLoaded} document loaded)`,
+      ),
+      table(
+        ['median after first visit', 'first Mon commerce', 'first Référencer'],
+        [
+          [
+            ms(ps.medianAfterFirstVisitMs),
+            ms(ps.firstVisitMs.merchant ?? null),
+            ms(ps.firstVisitMs.referencing ?? null),
+          ],
+        ],
+      ),
+    )
+  }
+  if (results.installability) {
+    const inst = results.installability
+    sections.push(
+      heading('Installability (Chromium, production build)'),
+      inst.installable
+        ? `installable; manifest ${inst.manifestUrl}; service worker controls the page: ${inst.serviceWorkerControls}`
+        : `NOT installable: ${inst.errors.map((e) => e.errorId).join(', ')}`,
     )
   }
   if (results.filtering) {

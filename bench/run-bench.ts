@@ -6,7 +6,8 @@
  * step that cannot run is recorded in results.json and the others go on.
  *
  * Options: --runs <n> (cold-start runs per scenario, default 5),
- *          --skip <step,…> among build, throttled, lighthouse, filtering, database.
+ *          --skip <step,…> among build, throttled, lighthouse, pages, installability,
+ *          filtering, database.
  *          (--skip build reuses the previous builds in node_modules/.cache/vitrine-bench.)
  */
 import { execFileSync, spawn } from 'node:child_process'
@@ -24,6 +25,7 @@ import {
   type ColdStartResult,
 } from './cold-start.ts'
 import { medianLighthouseRun, runLighthouse, type LighthouseResult } from './lighthouse.ts'
+import { checkInstallability, measurePageSwitches } from './page-switch.ts'
 import {
   AIMS,
   aimVerdict,
@@ -76,6 +78,8 @@ const results: BenchResults = {
   bundle: {},
   coldStart: [],
   lighthouse: null,
+  pageSwitch: null,
+  installability: null,
   filtering: null,
   filterCombinations: null,
   database: null,
@@ -166,6 +170,7 @@ async function main() {
   }
 
   await coldStarts(servers, stub)
+  await pagesAndInstallability(servers)
 
   // A browser for the "does the list need this file?" loads of the bundle analysis.
   let listBrowser: Awaited<ReturnType<typeof launchBenchBrowser>> | null = null
@@ -308,6 +313,52 @@ async function coldStarts(
         ),
       )
     }
+  }
+}
+
+async function pagesAndInstallability(servers: Partial<Record<'embedded' | 'production', string>>) {
+  if (!existsSync(CHROMIUM_PATH) || (SKIP.has('pages') && SKIP.has('installability'))) return
+  const browser = await step('launch Chromium (pages)', launchBenchBrowser)
+  if (!browser) return
+  try {
+    if (servers.embedded && !SKIP.has('pages')) {
+      const switches = await step('page switches, embedded', () =>
+        measurePageSwitches(browser, servers.embedded!),
+      )
+      if (switches) {
+        results.pageSwitch = switches
+        results.verdicts.push(
+          aimVerdict(
+            'page switch, embedded: median after the first visit',
+            switches.medianAfterFirstVisitMs,
+            AIMS.pageSwitchMs,
+          ),
+          {
+            name: 'page switches never reload the document',
+            pass: switches.documentsLoaded === 1,
+            detail: `${switches.documentsLoaded} document(s) loaded for ${switches.switches.length} switches`,
+          },
+        )
+      }
+    }
+    const target = servers.production ?? servers.embedded
+    if (target && !SKIP.has('installability')) {
+      const installability = await step('installability (Chromium)', () =>
+        checkInstallability(target),
+      )
+      if (installability) {
+        results.installability = installability
+        results.verdicts.push({
+          name: `installable (Chromium's check, the one Lighthouse <= 11 reported), ${servers.production ? 'production' : 'embedded'}`,
+          pass: installability.installable && installability.serviceWorkerControls,
+          detail: installability.installable
+            ? `no installability error; service worker controls the page: ${installability.serviceWorkerControls}`
+            : installability.errors.map((error) => error.errorId).join(', '),
+        })
+      }
+    }
+  } finally {
+    await browser.close()
   }
 }
 

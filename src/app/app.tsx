@@ -87,6 +87,7 @@ function TerritoryRoute({ slug, segment }: { slug: string; segment: string | und
     return (
       <CurrentTerritoryContext.Provider value={territory?.slug ?? null}>
         <div className="app app--embed">
+          <SnapshotOnlyNote />
           <main className="app-main" id="main">
             {territory ? (
               <PlacesPage territory={territory} />
@@ -224,6 +225,7 @@ function Frame({
         </nav>
       </header>
       {backend.mode === 'embedded' ? <p className="demo-banner">{t('backend.embedded')}</p> : null}
+      <SnapshotOnlyNote />
       {/* Not in the embed: a commune's page never installs Vitrine's service worker. */}
       <AppUpdates />
       {/* A merchant's unsent taps go out, and invitations bind, whichever page is open. */}
@@ -237,6 +239,18 @@ function Frame({
       </main>
       <Credits />
     </div>
+  )
+}
+
+/** In a frame the browser gives no storage: what is shown, and that nothing can be changed. */
+function SnapshotOnlyNote() {
+  const t = useT()
+  const backend = useBackend()
+  if (!backend.publishedSnapshotOnly) return null
+  return (
+    <p className="demo-banner" role="note">
+      {t('backend.snapshotOnly')}
+    </p>
   )
 }
 

@@ -54,6 +54,11 @@ export interface ViewportQuery {
  */
 export interface VitrineBackend {
   readonly mode: 'supabase' | 'embedded'
+  /**
+   * The browser refuses this page storage (a third-party frame): the embedded backend cannot
+   * start its database and shows the build's published snapshot, read-only.
+   */
+  readonly publishedSnapshotOnly?: boolean
 
   listTerritories(signal?: AbortSignal): Promise<Territory[]>
   listCategories(signal?: AbortSignal): Promise<Category[]>

@@ -61,6 +61,8 @@ const fr = {
     'IGN Admin Express, DGCL BANATIC, Grand Poitiers Open Data, La Poste (Licence Ouverte)',
   'locale.switch': 'English',
   'backend.embedded': 'Mode démonstration (base intégrée au navigateur)',
+  'backend.snapshotOnly':
+    'Lieux tels que publiés, en lecture seule : ce navigateur ne permet pas à cette carte intégrée de garder des données.',
   'backend.failed': 'Vitrine n’a pas pu démarrer.',
   // filters
   'filters.title': 'Filtres',
@@ -353,6 +355,8 @@ const en: Messages = {
     'IGN Admin Express, DGCL BANATIC, Grand Poitiers Open Data, La Poste (Licence Ouverte)',
   'locale.switch': 'Français',
   'backend.embedded': 'Demonstration mode (database in your browser)',
+  'backend.snapshotOnly':
+    'Places as published, read-only: this browser does not let this embedded map keep data.',
   'backend.failed': 'Vitrine could not start.',
   // filters
   'filters.title': 'Filters',

@@ -109,14 +109,49 @@ function readSession(): StoredSession | null {
 }
 
 /**
+ * Whether the browser lets this page keep a database: a third-party frame gets no localStorage
+ * (SecurityError), no IndexedDB and, under an insecure page, no Web Locks (which elect the
+ * worker shared by the tabs).
+ */
+async function deviceStorageAllowed(): Promise<boolean> {
+  try {
+    if (typeof navigator.locks?.request !== 'function') return false
+    localStorage.getItem(SESSION_KEY)
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('vitrine-storage-check')
+      open.onsuccess = () => {
+        open.result.close()
+        resolve()
+      }
+      open.onerror = () => reject(open.error ?? new Error('IndexedDB refused'))
+      open.onblocked = () => resolve()
+    })
+    return true
+  } catch {
+    return false
+  }
+}
+
+function openChannel(): BroadcastChannel | null {
+  try {
+    return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL)
+  } catch {
+    return null
+  }
+}
+
+/**
  * The default backend: the project's own migrations and seed in PGlite, in a Web Worker shared by
  * the tabs, kept in IndexedDB. Every query runs as `anon` or `authenticated` with the signed-in
  * user's claims, so the same row-level security as on Supabase decides.
  */
 export async function createEmbeddedBackend(): Promise<VitrineBackend> {
-  const manifest = await fetchJson<EmbeddedManifest>(assetUrl(`${EMBEDDED_DIR}/${MANIFEST_FILE}`))
+  const [manifest, storageAllowed] = await Promise.all([
+    fetchJson<EmbeddedManifest>(assetUrl(`${EMBEDDED_DIR}/${MANIFEST_FILE}`)),
+    deviceStorageAllowed(),
+  ])
   const listeners = new Set<(change: BackendChange) => void>()
-  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL)
+  const channel = storageAllowed ? openChannel() : null
 
   function emitLocal(change: BackendChange) {
     for (const listener of listeners) listener(change)
@@ -136,27 +171,43 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     initdbWasmUrl,
     fsBundleUrl,
   }
-  for (const url of [
-    embeddedWorkerUrl,
-    meta.pgdataUrl,
-    pgliteWasmUrl,
-    initdbWasmUrl,
-    fsBundleUrl,
-  ]) {
-    keepForOffline(url)
-  }
-  const db = new PGliteWorker(new Worker(embeddedWorkerUrl, { type: 'module' }), {
-    meta,
-    id: meta.dataDirName,
-  })
+  let db: PGliteWorker | null = null
+  let readyPromise: Promise<void>
   let ready = false
-  const readyPromise = db.waitReady.then(() => {
-    ready = true
-    performance.mark('vitrine:embedded-database-ready')
-    // Whatever was shown from the snapshot is refreshed from the real database.
-    emitLocal({ kind: 'shops', territorySlug: null, shopId: null })
-  })
+  if (storageAllowed) {
+    for (const url of [
+      embeddedWorkerUrl,
+      meta.pgdataUrl,
+      pgliteWasmUrl,
+      initdbWasmUrl,
+      fsBundleUrl,
+    ]) {
+      keepForOffline(url)
+    }
+    const started = new PGliteWorker(new Worker(embeddedWorkerUrl, { type: 'module' }), {
+      meta,
+      id: meta.dataDirName,
+    })
+    db = started
+    readyPromise = started.waitReady.then(() => {
+      ready = true
+      performance.mark('vitrine:embedded-database-ready')
+      // Whatever was shown from the snapshot is refreshed from the real database.
+      emitLocal({ kind: 'shops', territorySlug: null, shopId: null })
+    })
+  } else {
+    // Visitors are answered from the snapshot (as before any database starts); anything else
+    // says that it is unavailable here.
+    readyPromise = Promise.reject(
+      new BackendError('unavailable', 'storage refused here: the published snapshot only'),
+    )
+  }
   readyPromise.catch(() => undefined)
+
+  function database(): PGliteWorker {
+    if (!db) throw new BackendError('unavailable', 'storage refused here: no database')
+    return db
+  }
 
   function currentActor(): Actor {
     const session = readSession()
@@ -171,7 +222,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
   ): Promise<T> {
     await readyPromise
     try {
-      return await db.transaction(async (tx) => {
+      return await database().transaction(async (tx) => {
         const conn: SqlConnection = {
           query: async (sql, params) => ({ rows: (await tx.query(sql, params)).rows as never[] }),
         }
@@ -191,7 +242,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
   async function persisted(change: BackendChange): Promise<void> {
     emit(change)
     try {
-      await db.syncToFs()
+      await database().syncToFs()
     } catch (error) {
       throw new BackendError(
         'unavailable',
@@ -244,6 +295,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
 
   return {
     mode: 'embedded',
+    publishedSnapshotOnly: !storageAllowed,
 
     async listTerritories() {
       if (!ready) return manifest.territories.map(toTerritory)
@@ -269,6 +321,13 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     },
 
     async getShop(shopId) {
+      if (!storageAllowed) {
+        for (const slug of Object.keys(manifest.snapshots)) {
+          const found = (await snapshot(slug)).find((shop) => shop.id === shopId)
+          if (found) return found
+        }
+        return null
+      }
       const result = await run((tx) => tx.query<ShopRow>(GET_SHOP_SQL, [shopId]))
       return result.rows[0] ? toShop(result.rows[0]) : null
     },
@@ -518,8 +577,8 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
       try {
         // As the database owner, like `supabase db reset`: the only place the embedded backend
         // leaves the API roles, and it only restores the public seed.
-        await db.exec(RESET_TRUNCATE_SQL)
-        await db.exec(seed)
+        await database().exec(RESET_TRUNCATE_SQL)
+        await database().exec(seed)
       } catch (error) {
         throw toBackendError(unpackDatabaseError(error))
       }

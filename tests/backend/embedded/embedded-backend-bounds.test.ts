@@ -32,8 +32,23 @@ const MANIFEST: EmbeddedManifest = {
   demoAccounts: [],
 }
 
+/** A browser that lets the page keep a database (jsdom has no IndexedDB nor Web Locks). */
+function allowDeviceStorage() {
+  vi.stubGlobal('indexedDB', {
+    open() {
+      const request: { result: { close(): void }; onsuccess?: () => void } = {
+        result: { close() {} },
+      }
+      queueMicrotask(() => request.onsuccess?.())
+      return request
+    },
+  })
+  vi.stubGlobal('navigator', { ...navigator, locks: { request: async () => undefined } })
+}
+
 beforeEach(() => {
   transactions.count = 0
+  allowDeviceStorage()
   vi.stubGlobal(
     'Worker',
     class {
@@ -159,5 +174,27 @@ describe('the embedded adapter checks the arguments before PGlite', () => {
       ),
       /^reason is too long/,
     )
+  })
+})
+
+describe('the embedded adapter where the browser refuses storage (a third-party frame)', () => {
+  it('starts no database, answers visitors from the snapshot, and refuses the rest', async () => {
+    vi.stubGlobal('indexedDB', undefined)
+    const { createEmbeddedBackend } = await import('@/backend/embedded/embedded-backend')
+    const db = await createEmbeddedBackend()
+    expect(db.publishedSnapshotOnly).toBe(true)
+    expect(await db.listTerritories()).toEqual([])
+    expect(await db.listShops('grand-poitiers')).toEqual([])
+    expect(await db.getSessionUser()).toBeNull()
+    const refused = await db.listStatusEvents('00000000-0000-0000-0000-000000000001').then(
+      () => null,
+      (e: unknown) => e,
+    )
+    expect(refused).toMatchObject({ kind: 'unavailable' })
+    expect(transactions.count, 'no transaction was opened').toBe(0)
+  })
+
+  it('says nothing of the kind where storage is allowed', async () => {
+    expect((await backend()).publishedSnapshotOnly).toBe(false)
   })
 })

@@ -5,7 +5,10 @@ export function Credits() {
   const t = useT()
   return (
     <footer className="credits">
-      <span className="visually-hidden">{t('credits.title')} : </span>
+      <span className="visually-hidden">
+        {t('credits.title')}
+        {t('text.colon')}
+      </span>
       <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener noreferrer">
         {t('credits.osm')}
       </a>{' '}

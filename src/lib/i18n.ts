@@ -49,6 +49,9 @@ const fr = {
   'account.demoNote':
     'Démonstration : les données restent dans ce navigateur. Choisissez un compte pour essayer.',
   'account.signedInAs': (name: string) => `Connecté·e : ${name}`,
+  'account.demoCurator': (territories: string) => `Curateur·rice : ${territories}`,
+  'account.demoShops': (shops: string) => `Commerces : ${shops}`,
+  'account.demoNone': 'Sans commerce ni territoire',
   'account.reset': 'Réinitialiser les données de démonstration',
   'account.resetConfirm':
     'Remettre toutes les données de démonstration à leur état initial ? Vos modifications seront perdues.',
@@ -56,6 +59,9 @@ const fr = {
   'account.error': 'La connexion a échoué.',
   'account.close': 'Fermer',
   'credits.title': 'Sources et licences',
+  // Punctuation around a value: French puts a space before a colon and inside guillemets.
+  'text.colon': ' : ',
+  'text.quoted': (text: string) => `« ${text} »`,
   'credits.osm': '© OpenStreetMap contributors',
   'credits.open':
     'IGN Admin Express, DGCL BANATIC, Grand Poitiers Open Data, La Poste (Licence Ouverte)',
@@ -343,6 +349,9 @@ const en: Messages = {
   'account.demoTitle': 'Demonstration accounts',
   'account.demoNote': 'Demonstration: data stays in this browser. Pick an account to try it.',
   'account.signedInAs': (name: string) => `Signed in: ${name}`,
+  'account.demoCurator': (territories: string) => `Curator: ${territories}`,
+  'account.demoShops': (shops: string) => `Shops: ${shops}`,
+  'account.demoNone': 'No shop and no territory',
   'account.reset': 'Reset the demonstration data',
   'account.resetConfirm':
     'Restore all demonstration data to its initial state? Your changes will be lost.',
@@ -350,6 +359,8 @@ const en: Messages = {
   'account.error': 'Sign-in failed.',
   'account.close': 'Close',
   'credits.title': 'Sources and licences',
+  'text.colon': ': ',
+  'text.quoted': (text: string) => `“${text}”`,
   'credits.osm': '© OpenStreetMap contributors',
   'credits.open':
     'IGN Admin Express, DGCL BANATIC, Grand Poitiers Open Data, La Poste (Licence Ouverte)',
@@ -585,7 +596,8 @@ const en: Messages = {
   'hoursEditor.reason.syntax': 'advanced rules',
 }
 
-const messages: Record<Locale, Messages> = { fr, en }
+/** Both dictionaries, e.g. for a test that no page shows one language's words in the other. */
+export const messages: Record<Locale, Messages> = { fr, en }
 
 export type MessageKey = keyof Messages
 
@@ -608,12 +620,31 @@ export function useT() {
   return translate(locale)
 }
 
-/** MapLibre's own control labels. */
+/**
+ * MapLibre's own labels (control tooltips, the canvas's name), every one the app's maps show in
+ * both languages: the map is built in one language and relabelled when the language changes
+ * (src/map/map-locale.ts), so English must not rely on MapLibre's defaults.
+ */
 export const MAP_CONTROL_LOCALE: Record<Locale, Record<string, string>> = {
   fr: {
+    'Map.Title': 'Carte',
     'NavigationControl.ZoomIn': 'Zoomer',
     'NavigationControl.ZoomOut': 'Dézoomer',
+    'NavigationControl.ResetBearing':
+      'Faire glisser pour tourner la carte, cliquer pour revenir au nord',
     'AttributionControl.ToggleAttribution': 'Afficher les crédits',
+    'AttributionControl.MapFeedback': 'Signaler une erreur sur la carte',
+    'Marker.Title': 'Repère sur la carte',
+    'Popup.Close': 'Fermer la bulle',
   },
-  en: {},
+  en: {
+    'Map.Title': 'Map',
+    'NavigationControl.ZoomIn': 'Zoom in',
+    'NavigationControl.ZoomOut': 'Zoom out',
+    'NavigationControl.ResetBearing': 'Drag to rotate the map, click to reset north',
+    'AttributionControl.ToggleAttribution': 'Show the credits',
+    'AttributionControl.MapFeedback': 'Report a problem with the map',
+    'Marker.Title': 'Map marker',
+    'Popup.Close': 'Close the popup',
+  },
 }

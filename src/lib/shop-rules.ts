@@ -28,6 +28,8 @@
  *   the engines' disagreement about that character in `\s`.
  */
 
+import type { Locale } from './locale-store'
+
 /** Maximum lengths in characters (code points), as in the CHECK constraints. */
 export const SHOP_LIMITS = {
   /** `length(btrim(name)) between 1 and 120`; btrim removes spaces only. */
@@ -175,18 +177,60 @@ type TextField =
   | 'openingHoursNote'
   | 'orderingInstructions'
 
-/** Subject of "… fait N caractères : M au plus." */
-const TEXT_LABELS: Record<TextField, string> = {
-  name: 'Le nom',
-  description: 'La description',
-  address: "L'adresse",
-  communeName: 'Le nom de la commune',
-  statusMessage: 'Le message',
-  openingHours: 'Le texte des horaires',
-  openingHoursNote: 'La note sur les horaires',
-  orderingInstructions: 'La marche à suivre',
+/** What a refused value is told, in one language. */
+export interface ShopRuleMessages {
+  tooLong: (subject: string, length: number, max: number) => string
+  controlCharacters: string
+  invisibleCharacters: string
+  nameRequired: string
+  postcode: string
+  phone: string
+  email: string
+  websiteScheme: string
+  website: string
+  tooManyLinks: (count: number) => string
+  linkEmpty: (n: number) => string
+  linkScheme: (n: number) => string
+  link: (n: number) => string
 }
 
+/** Subjects of `tooLong` ("… fait N caractères : M au plus."), in one language. */
+interface ShopRuleSubjects extends Record<TextField, string> {
+  email: string
+  website: string
+  link: (n: number) => string
+}
+
+const SUBJECTS: Record<Locale, ShopRuleSubjects> = {
+  fr: {
+    name: 'Le nom',
+    description: 'La description',
+    address: "L'adresse",
+    communeName: 'Le nom de la commune',
+    statusMessage: 'Le message',
+    openingHours: 'Le texte des horaires',
+    openingHoursNote: 'La note sur les horaires',
+    orderingInstructions: 'La marche à suivre',
+    email: "L'adresse e-mail",
+    website: "L'adresse du site",
+    link: (n) => `Le lien ${n}`,
+  },
+  en: {
+    name: 'The name',
+    description: 'The description',
+    address: 'The address',
+    communeName: 'The town’s name',
+    statusMessage: 'The message',
+    openingHours: 'The hours text',
+    openingHoursNote: 'The note on the hours',
+    orderingInstructions: 'The ordering instructions',
+    email: 'The e-mail address',
+    website: 'The website’s address',
+    link: (n) => `Link ${n}`,
+  },
+}
+
+/** The French messages, also those of the curators' import reports. */
 export const MESSAGES = {
   tooLong: (subject: string, length: number, max: number) =>
     `${subject} fait ${length} caractères : ${max} au plus.`,
@@ -203,26 +247,53 @@ export const MESSAGES = {
   linkEmpty: (n: number) => `Le lien ${n} est vide.`,
   linkScheme: (n: number) => `Le lien ${n} doit commencer par http:// ou https://.`,
   link: (n: number) => `Le lien ${n} est invalide.`,
-} as const
+} as const satisfies ShopRuleMessages
+
+/** The messages of the forms, in each language. */
+export const SHOP_RULE_MESSAGES: Record<Locale, ShopRuleMessages> = {
+  fr: MESSAGES,
+  en: {
+    tooLong: (subject, length, max) => `${subject} is ${length} characters long: ${max} at most.`,
+    controlCharacters: 'Control characters are not allowed.',
+    invisibleCharacters: 'Invisible or control characters are not allowed.',
+    nameRequired: 'The name is required.',
+    postcode: 'The postcode must have 5 digits.',
+    phone: 'Invalid phone number.',
+    email: 'Invalid e-mail address.',
+    websiteScheme: 'The website must start with http:// or https://.',
+    website: 'Invalid website address.',
+    tooManyLinks: (count) => `${SHOP_LIMITS.socialLinks} links at most (${count} given).`,
+    linkEmpty: (n) => `Link ${n} is empty.`,
+    linkScheme: (n) => `Link ${n} must start with http:// or https://.`,
+    link: (n) => `Link ${n} is invalid.`,
+  },
+}
 
 const HTTP_SCHEME = /^[Hh][Tt][Tt][Pp][Ss]?:\/\//u
 
 /** Text fields the database holds to `private.is_visible_text` (links are checked apart). */
 const SINGLE_LINE_FIELDS: ReadonlySet<ShopField> = new Set(['name', 'address', 'communeName'])
 
-function urlError(value: string, subject: string, scheme: string, invalid: string): string | null {
+function urlError(
+  messages: ShopRuleMessages,
+  value: string,
+  subject: string,
+  scheme: string,
+  invalid: string,
+): string | null {
   // The database also refuses control, bidirectional and zero-width characters in links (the
   // *_clean and *_visible constraints), which the URL pattern alone lets through.
-  if (!isVisibleText(value)) return MESSAGES.invisibleCharacters
+  if (!isVisibleText(value)) return messages.invisibleCharacters
   if (isHttpUrl(value)) return null
   if (!HTTP_SCHEME.test(value)) return scheme
   const length = charLength(value)
-  if (length > SHOP_LIMITS.url) return MESSAGES.tooLong(subject, length, SHOP_LIMITS.url)
+  if (length > SHOP_LIMITS.url) return messages.tooLong(subject, length, SHOP_LIMITS.url)
   return invalid
 }
 
 /**
- * The French message to show under a field, or null when the database would accept the value.
+ * The message to show under a field, in `locale` (French by default), or null when the database
+ * would accept the value.
  * `null`/`undefined` mean "no value" and pass (except for `name`, which is required). An empty
  * string is judged as the database judges it: `''` is a valid description but not a valid
  * phone, e-mail or website, so a form should send null for an emptied optional field.
@@ -230,50 +301,54 @@ function urlError(value: string, subject: string, scheme: string, invalid: strin
 export function validateShopField(
   field: ShopField,
   value: string | readonly (string | null)[] | null | undefined,
+  locale: Locale = 'fr',
 ): string | null {
+  const messages = SHOP_RULE_MESSAGES[locale]
+  const subjects = SUBJECTS[locale]
   if (field === 'socialLinks') {
     if (value == null) return null
     const links: readonly (string | null)[] = typeof value === 'string' ? [value] : value
-    if (links.length > SHOP_LIMITS.socialLinks) return MESSAGES.tooManyLinks(links.length)
+    if (links.length > SHOP_LIMITS.socialLinks) return messages.tooManyLinks(links.length)
     for (const [i, link] of links.entries()) {
-      if (link == null) return MESSAGES.linkEmpty(i + 1)
+      if (link == null) return messages.linkEmpty(i + 1)
       const error = urlError(
+        messages,
         link,
-        `Le lien ${i + 1}`,
-        MESSAGES.linkScheme(i + 1),
-        MESSAGES.link(i + 1),
+        subjects.link(i + 1),
+        messages.linkScheme(i + 1),
+        messages.link(i + 1),
       )
       if (error) return error
     }
     return null
   }
-  if (value == null) return field === 'name' ? MESSAGES.nameRequired : null
+  if (value == null) return field === 'name' ? messages.nameRequired : null
   if (typeof value !== 'string') throw new TypeError(`${field} expects a string`)
 
   switch (field) {
     case 'phone':
-      return isPhone(value) ? null : MESSAGES.phone
+      return isPhone(value) ? null : messages.phone
     case 'email': {
       if (isEmail(value)) return null
       const length = charLength(value)
       return length > SHOP_LIMITS.email
-        ? MESSAGES.tooLong("L'adresse e-mail", length, SHOP_LIMITS.email)
-        : MESSAGES.email
+        ? messages.tooLong(subjects.email, length, SHOP_LIMITS.email)
+        : messages.email
     }
     case 'website':
-      return urlError(value, "L'adresse du site", MESSAGES.websiteScheme, MESSAGES.website)
+      return urlError(messages, value, subjects.website, messages.websiteScheme, messages.website)
     case 'postcode':
-      return isPostcode(value) ? null : MESSAGES.postcode
+      return isPostcode(value) ? null : messages.postcode
     default: {
       if (SINGLE_LINE_FIELDS.has(field) && !isVisibleText(value)) {
-        return MESSAGES.invisibleCharacters
+        return messages.invisibleCharacters
       }
-      if (!isCleanText(value)) return MESSAGES.controlCharacters
+      if (!isCleanText(value)) return messages.controlCharacters
       const measured = field === 'name' ? btrim(value) : value
       const length = charLength(measured)
-      if (field === 'name' && length === 0) return MESSAGES.nameRequired
+      if (field === 'name' && length === 0) return messages.nameRequired
       const max = SHOP_LIMITS[field]
-      return length > max ? MESSAGES.tooLong(TEXT_LABELS[field], length, max) : null
+      return length > max ? messages.tooLong(subjects[field], length, max) : null
     }
   }
 }
@@ -293,11 +368,12 @@ export type EditableShopDetails = Pick<
 /** Every field present in `details` that the database would refuse, with its message. */
 export function validateShopDetails(
   details: Partial<EditableShopDetails> | Partial<ShopDetails>,
+  locale: Locale = 'fr',
 ): Record<string, string> {
   const errors: Record<string, string> = {}
   for (const [field, value] of Object.entries(details) as [ShopField, ShopDetails[ShopField]][]) {
     if (value === undefined) continue
-    const error = validateShopField(field, value)
+    const error = validateShopField(field, value, locale)
     if (error) errors[field] = error
   }
   return errors

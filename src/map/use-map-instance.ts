@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react'
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl'
 import { createMap, type CreateMapOptions } from './create-map'
+import { setMapLocale } from './map-locale'
 
 type MapOptions = Omit<CreateMapOptions, 'container' | 'style'> & {
   style: () => Promise<StyleSpecification | string>
@@ -8,7 +9,8 @@ type MapOptions = Omit<CreateMapOptions, 'container' | 'style'> & {
 
 /**
  * Creates the map once per container, exposes it after its style has loaded, removes it on
- * unmount. Options are read at creation only: changing them never rebuilds the map.
+ * unmount. Options are read at creation only: changing them never rebuilds the map. The
+ * exception is `locale`, MapLibre's own labels, which follow the page's language.
  */
 export function useMapInstance(
   containerRef: RefObject<HTMLElement | null>,
@@ -50,6 +52,12 @@ export function useMapInstance(
       instance?.remove()
     }
   }, [containerRef])
+
+  // The map may have been built in the other language (chosen since, or while its style loaded).
+  const { locale } = options
+  useEffect(() => {
+    if (map) setMapLocale(map, locale)
+  }, [map, locale])
 
   return map
 }

@@ -390,3 +390,43 @@ describe('names, addresses, communes and links: invisible characters', () => {
     })
   })
 })
+
+describe('messages in English', () => {
+  it('gives the same verdicts as in French, worded in English', () => {
+    expect(validateShopField('phone', 'abc', 'en')).toBe('Invalid phone number.')
+    expect(validateShopField('email', 'zoe@', 'en')).toBe('Invalid e-mail address.')
+    expect(validateShopField('email', `${'a'.repeat(244)}@example.fr`, 'en')).toBe(
+      'The e-mail address is 255 characters long: 254 at most.',
+    )
+    expect(validateShopField('website', 'www.example.fr', 'en')).toBe(
+      'The website must start with http:// or https://.',
+    )
+    expect(validateShopField('website', 'http://localhost', 'en')).toBe('Invalid website address.')
+    expect(validateShopField('postcode', '860000', 'en')).toBe('The postcode must have 5 digits.')
+    expect(validateShopField('name', '   ', 'en')).toBe('The name is required.')
+    expect(validateShopField('name', 'Zoé\x07', 'en')).toBe(
+      'Invisible or control characters are not allowed.',
+    )
+    expect(validateShopField('statusMessage', 'a\x07b', 'en')).toBe(
+      'Control characters are not allowed.',
+    )
+    expect(validateShopField('statusMessage', 'a'.repeat(281), 'en')).toBe(
+      'The message is 281 characters long: 280 at most.',
+    )
+    expect(validateShopField('socialLinks', ['https://a.fr', 'instagram.com/zoe'], 'en')).toBe(
+      'Link 2 must start with http:// or https://.',
+    )
+    expect(validateShopField('socialLinks', [null], 'en')).toBe('Link 1 is empty.')
+    expect(validateShopField('socialLinks', Array(11).fill('https://a.fr'), 'en')).toBe(
+      '10 links at most (11 given).',
+    )
+    expect(validateShopDetails({ phone: 'abc', website: 'https://a.fr' }, 'en')).toEqual({
+      phone: 'Invalid phone number.',
+    })
+  })
+
+  it('stays in French by default, as the import reports are', () => {
+    expect(validateShopField('phone', 'abc')).toBe('Numéro de téléphone invalide.')
+    expect(validateShopField('phone', 'abc', 'fr')).toBe('Numéro de téléphone invalide.')
+  })
+})

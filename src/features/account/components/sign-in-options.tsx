@@ -4,6 +4,7 @@ import type { SignInMethod } from '@/backend/types'
 import { useErrorText } from '@/lib/error-messages'
 import { useT } from '@/lib/i18n'
 import { useSignIn } from '../api/sign-in'
+import { demoAccountDescription } from '../utils/demo-account-description'
 
 /**
  * The ways to sign in this backend offers: the demo accounts (embedded), and the e-mail with its
@@ -61,7 +62,7 @@ export function SignInOptions({
                 >
                   <strong>{account.displayName}</strong>
                   <span>{account.email}</span>
-                  <small>{account.description}</small>
+                  <small>{demoAccountDescription(account.description, t)}</small>
                 </button>
               </li>
             ))}

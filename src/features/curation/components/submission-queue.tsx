@@ -2,7 +2,8 @@ import { useState } from 'react'
 import { useErrorText } from '@/lib/error-messages'
 import { toBackendError } from '@/backend/errors'
 import type { ShopSubmission } from '@/backend/types'
-import { useFeatureT } from '@/lib/i18n'
+import { useFeatureT, useT } from '@/lib/i18n'
+import { useLocaleStore } from '@/lib/locale-store'
 import { usePossibleDuplicates } from '../api/get-possible-duplicates'
 import { useReviewSubmission } from '../api/review-submission'
 import { curationMessages } from '../i18n/curation-messages'
@@ -39,6 +40,8 @@ function SubmissionCard({
   territorySlug: string
 }) {
   const c = useFeatureT(curationMessages)
+  const t = useT()
+  const locale = useLocaleStore((s) => s.locale)
   const errorText = useErrorText()
   const review = useReviewSubmission(territorySlug)
   const [refusing, setRefusing] = useState(false)
@@ -55,9 +58,11 @@ function SubmissionCard({
           .join(', ')}
       </p>
       <p>
-        {c('submittedOn')(new Date(submission.createdAt).toLocaleDateString('fr-FR'))} ·{' '}
-        {c('reviewed')[submission.status]}
-        {submission.refusalReason ? ` : ${submission.refusalReason}` : ''}
+        {c('submittedOn')(
+          new Date(submission.createdAt).toLocaleDateString(locale === 'fr' ? 'fr-FR' : 'en-GB'),
+        )}{' '}
+        · {c('reviewed')[submission.status]}
+        {submission.refusalReason ? `${t('text.colon')}${submission.refusalReason}` : ''}
       </p>
       {pending ? <PossibleDuplicates submissionId={submission.id} /> : null}
       {error ? (

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import { SHOP_SERVICES, type Shop, type ShopSubmission } from '@/backend/types'
 import { displayStatus } from '@/features/places/utils/place-filters'
 import { useFeatureT, useT } from '@/lib/i18n'
+import { useLocaleStore } from '@/lib/locale-store'
 import { curationMessages } from '../i18n/curation-messages'
 import { TableScroll } from './table-scroll'
 import { lastNews, sortShops, territoryDashboard, type ShopSortKey } from '../utils/dashboard-stats'
@@ -18,6 +19,7 @@ export function TerritoryDashboard({
 }) {
   const c = useFeatureT(curationMessages)
   const t = useT()
+  const locale = useLocaleStore((s) => s.locale)
   const [sortKey, setSortKey] = useState<ShopSortKey>('lastUpdate')
   const [silentOnly, setSilentOnly] = useState(false)
   const dashboard = useMemo(
@@ -140,7 +142,9 @@ export function TerritoryDashboard({
                 <td>{c('statusLabel')[displayStatus(shop, now)]}</td>
                 <td>
                   {shop.statusUpdatedAt
-                    ? new Date(lastNews(shop)).toLocaleDateString('fr-FR')
+                    ? new Date(lastNews(shop)).toLocaleDateString(
+                        locale === 'fr' ? 'fr-FR' : 'en-GB',
+                      )
                     : c('never')}
                 </td>
               </tr>

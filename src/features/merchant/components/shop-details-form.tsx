@@ -4,6 +4,7 @@ import { useBackend } from '@/backend/backend-context'
 import { toBackendError } from '@/backend/errors'
 import type { Shop } from '@/backend/types'
 import { useT } from '@/lib/i18n'
+import { useLocaleStore, type Locale } from '@/lib/locale-store'
 import { validateShopField, type ShopField } from '@/lib/shop-rules'
 import { useErrorText } from '@/lib/error-messages'
 import { merchantKeys } from '../api/merchant-keys'
@@ -42,9 +43,31 @@ const linesOf = (value: string) =>
     .map((line) => line.trim())
     .filter((line) => line !== '')
 
+/**
+ * The same rules as the database's CHECK constraints, in `locale`; blank optional fields are
+ * sent as null.
+ */
+function fieldErrors(draft: Draft, locale: Locale): Partial<Record<ShopField, string>> {
+  const found: Partial<Record<ShopField, string>> = {}
+  for (const field of [
+    'orderingInstructions',
+    'description',
+    'phone',
+    'email',
+    'website',
+  ] as const) {
+    const message = validateShopField(field, nullIfBlank(draft[field]), locale)
+    if (message) found[field] = message
+  }
+  const links = validateShopField('socialLinks', linesOf(draft.socialLinks), locale)
+  if (links) found.socialLinks = links
+  return found
+}
+
 /** The merchant's own details: hours, how to order, description, contacts and links. */
 export function ShopDetailsForm({ shop }: { shop: Shop }) {
   const t = useT()
+  const locale = useLocaleStore((s) => s.locale)
   const errorText = useErrorText()
   const backend = useBackend()
   const queryClient = useQueryClient()
@@ -60,7 +83,9 @@ export function ShopDetailsForm({ shop }: { shop: Shop }) {
     setHoursEditor({ value: draft.openingHours, key: hoursEditor.key + 1 })
     setHoursValid(true)
   }
-  const [errors, setErrors] = useState<Partial<Record<ShopField, string>>>({})
+  // What the last "save" checked: its messages follow the language, chosen before or after.
+  const [checked, setChecked] = useState<Draft | null>(null)
+  const errors = checked ? fieldErrors(checked, locale) : {}
 
   const save = useMutation({
     mutationFn: () =>
@@ -86,22 +111,8 @@ export function ShopDetailsForm({ shop }: { shop: Shop }) {
 
   function submit(event: FormEvent) {
     event.preventDefault()
-    // The same rules as the database's CHECK constraints; blank optional fields are sent as null.
-    const found: Partial<Record<ShopField, string>> = {}
-    for (const field of [
-      'orderingInstructions',
-      'description',
-      'phone',
-      'email',
-      'website',
-    ] as const) {
-      const message = validateShopField(field, nullIfBlank(draft[field]))
-      if (message) found[field] = message
-    }
-    const links = validateShopField('socialLinks', linesOf(draft.socialLinks))
-    if (links) found.socialLinks = links
-    setErrors(found)
-    if (Object.keys(found).length === 0 && hoursValid) save.mutate()
+    setChecked(draft)
+    if (Object.keys(fieldErrors(draft, locale)).length === 0 && hoursValid) save.mutate()
   }
 
   const field = (

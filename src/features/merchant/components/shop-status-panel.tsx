@@ -80,7 +80,7 @@ function LoadedPanel({ shop }: { shop: Shop }) {
   const [removedMessage, setRemovedMessage] = useState<string | null>(null)
   const isOpen = effective.status === 'open'
   const messageLength = [...draft.message].length
-  const messageError = validateShopField('statusMessage', draft.message)
+  const messageError = validateShopField('statusMessage', draft.message, locale)
   const messageInvalid = messageError !== null
 
   function queue(status: ShopStatus, message: string | null) {

@@ -24,7 +24,9 @@ export function StatusHistory({ shopId }: { shopId: string }) {
             <li key={event.id}>
               <time dateTime={event.changedAt}>{format.format(new Date(event.changedAt))}</time> —{' '}
               {t(`display.${event.after.status}`)}
-              {event.after.statusMessage ? ` : « ${event.after.statusMessage} »` : ''}
+              {event.after.statusMessage
+                ? `${t('text.colon')}${t('text.quoted')(event.after.statusMessage)}`
+                : ''}
               {event.after.closedUntil
                 ? ` (${t('merchant.until')} ${event.after.closedUntil})`
                 : ''}

@@ -49,6 +49,8 @@ export function PlacesLayer({ data, selectedId, onSelect, clusterLabel }: Places
   const onSelectRef = useRef(onSelect)
   const labelRef = useRef(clusterLabel)
   const dataRef = useRef(data)
+  /** The cluster labels on the map, by cluster id, with the count each shows. */
+  const labelsRef = useRef(new Map<number, { marker: Marker; count: number }>())
   useEffect(() => {
     onSelectRef.current = onSelect
     labelRef.current = clusterLabel
@@ -59,7 +61,7 @@ export function PlacesLayer({ data, selectedId, onSelect, clusterLabel }: Places
   useEffect(() => {
     if (!map) return
     ensureLayers(map, dataRef.current)
-    const markers = new Map<number, Marker>()
+    const markers = labelsRef.current
 
     function updateClusterLabels() {
       if (!map) return
@@ -71,21 +73,20 @@ export function PlacesLayer({ data, selectedId, onSelect, clusterLabel }: Places
         if (seen.has(id)) continue
         seen.add(id)
         const count = feature.properties.point_count as number
-        let marker = markers.get(id)
-        if (!marker) {
+        if (!markers.has(id)) {
           const element = document.createElement('span')
           element.className = 'cluster-label'
           element.textContent = String(count)
           element.setAttribute('aria-hidden', 'true')
           element.title = labelRef.current(count)
-          marker = new Marker({ element }).setLngLat(
+          const marker = new Marker({ element }).setLngLat(
             (feature.geometry as GeoJSON.Point).coordinates as [number, number],
           )
-          markers.set(id, marker)
+          markers.set(id, { marker, count })
           marker.addTo(map)
         }
       }
-      for (const [id, marker] of markers) {
+      for (const [id, { marker }] of markers) {
         if (!seen.has(id)) {
           marker.remove()
           markers.delete(id)
@@ -127,9 +128,17 @@ export function PlacesLayer({ data, selectedId, onSelect, clusterLabel }: Places
       }
       map.off('sourcedata', updateClusterLabels)
       map.off('moveend', updateClusterLabels)
-      for (const marker of markers.values()) marker.remove()
+      for (const { marker } of markers.values()) marker.remove()
+      markers.clear()
     }
   }, [map])
+
+  // Another language: the labels already on the map say it too.
+  useEffect(() => {
+    for (const { marker, count } of labelsRef.current.values()) {
+      marker.getElement().title = clusterLabel(count)
+    }
+  }, [clusterLabel])
 
   // New matches: new data for the same source.
   useEffect(() => {

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { BackendError } from '@/backend/errors'
 import { ShopDetailsForm } from '@/features/merchant/components/shop-details-form'
 import { useMerchantShop } from '@/features/merchant/api/get-merchant-shop'
+import { useLocaleStore } from '@/lib/locale-store'
 import { createMemoryBackend } from '../../../fixtures/memory-backend'
 import { makeShop } from '../../../fixtures/shops'
 import { renderWithProviders } from '../../../test-utils'
@@ -28,6 +29,20 @@ describe('ShopDetailsForm', () => {
     expect(email).toHaveValue('pas-un-email')
     expect(email).toHaveAttribute('aria-invalid', 'true')
     expect(save).not.toHaveBeenCalled()
+  })
+
+  it('says what was refused in the language chosen, before or after saving', async () => {
+    const backend = createMemoryBackend({ shops: [shop] })
+    renderWithProviders(<ShopDetailsForm shop={shop} />, backend)
+    act(() => useLocaleStore.setState({ locale: 'en' }))
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Phone' }))
+    await userEvent.type(screen.getByRole('textbox', { name: 'Phone' }), 'abc')
+    await userEvent.click(screen.getByRole('button', { name: 'Save my information' }))
+    expect(screen.getByText('Invalid phone number.')).toBeInTheDocument()
+    expect(screen.getByRole('alert')).toHaveTextContent('nothing was sent')
+    act(() => useLocaleStore.setState({ locale: 'fr' }))
+    expect(screen.getByText('Numéro de téléphone invalide.')).toBeInTheDocument()
+    expect(screen.queryByText('Invalid phone number.')).not.toBeInTheDocument()
   })
 
   it('saves valid details with the concurrency token, blank fields as null', async () => {

@@ -48,10 +48,7 @@ export function TerritoryExport({
   }
 
   function exportGeoJson() {
-    const collection = shopsToGeoJson(published, {
-      territoryName: territory.name,
-      generatedAt: now.toISOString(),
-    })
+    const collection = shopsToGeoJson(published, territory)
     saveFile(JSON.stringify(collection, null, 2), 'application/geo+json', `${baseName}.geojson`)
     setSaved(`${baseName}.geojson`)
   }

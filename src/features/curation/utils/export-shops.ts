@@ -114,102 +114,84 @@ export function shopsToCsv(shops: readonly Shop[], options: ShopsCsvOptions): st
   ])
 }
 
-export const EXPORT_LICENCE = 'ODbL-1.0'
+/**
+ * The open data's licence and credits, as the public `published_shops_geojson` function writes
+ * them (tests/supabase/open-data-parity.test.ts keeps both the same).
+ */
+export const OPEN_DATA_LICENSE = 'ODbL-1.0'
 
-/** The credit line of an export, owed to OpenStreetMap's contributors and the territory. */
+/** The credit line of the open data, owed to OpenStreetMap's contributors and each source. */
 export function exportAttribution(territoryName: string): string {
-  return `© les contributeurs OpenStreetMap, ${territoryName} — données Vitrine`
+  return `Vitrine — ${territoryName} ; © OpenStreetMap contributors (ODbL 1.0) et les sources indiquées pour chaque lieu`
 }
 
-export interface ShopFeatureProperties {
+/** A published place as open data: the properties `published_shops_geojson` writes. */
+export interface OpenDataProperties {
   id: string
   name: string
   kind: Shop['kind']
-  categorySlug: string
-  subcategorySlug: string | null
-  description: string | null
+  category: string
+  subcategory: string | null
   address: string | null
   postcode: string | null
-  communeInsee: string | null
-  communeName: string | null
+  commune: string | null
   phone: string | null
   email: string | null
   website: string | null
-  socialLinks: string[]
-  openingHours: string | null
-  openingHoursNote: string | null
-  orderingInstructions: string | null
-  services: Shop['services']
+  opening_hours: string | null
+  services: Shop['services'][number][]
   status: ShopStatus
-  statusMessage: string | null
-  closedUntil: string | null
-  statusUpdatedAt: string | null
-  published: boolean
+  status_updated_at: string | null
   source: string
-  sourceRef: string | null
-  sourceAttribution: string | null
-  updatedAt: string
+  source_attribution: string | null
 }
 
 /**
- * GeoJSON has no place for a dataset's licence; `properties` on the collection is a "foreign
- * member" (RFC 7946 §6.1), which readers keep and ignore, and where data portals look.
+ * The open data of a territory, in the one shape the public function serves (`name`, `license`
+ * and `attribution` beside the features, as data portals read them): the curators' button writes
+ * the same file as anyone gets from the API.
  */
-export type ShopsFeatureCollection = FeatureCollection<Point, ShopFeatureProperties> & {
-  properties: {
-    territory: string
-    licence: string
-    attribution: string
-    generatedAt: string
-  }
+export type OpenDataCollection = FeatureCollection<Point, OpenDataProperties> & {
+  name: string
+  license: string
+  attribution: string
 }
 
-/** The GeoJSON export: one point per shop, every field but the internal creation date. */
+/** The GeoJSON export: one point per published place, as `published_shops_geojson`. */
 export function shopsToGeoJson(
   shops: readonly Shop[],
-  options: { territoryName: string; generatedAt: string },
-): ShopsFeatureCollection {
+  territory: { slug: string; name: string },
+): OpenDataCollection {
   return {
     type: 'FeatureCollection',
-    properties: {
-      territory: options.territoryName,
-      licence: EXPORT_LICENCE,
-      attribution: exportAttribution(options.territoryName),
-      generatedAt: options.generatedAt,
-    },
-    features: shops.map((shop): Feature<Point, ShopFeatureProperties> => ({
-      type: 'Feature',
-      id: shop.id,
-      geometry: { type: 'Point', coordinates: [shop.location.lon, shop.location.lat] },
-      properties: {
+    name: territory.slug,
+    license: OPEN_DATA_LICENSE,
+    attribution: exportAttribution(territory.name),
+    features: shops
+      .filter((shop) => shop.published)
+      .map((shop): Feature<Point, OpenDataProperties> => ({
+        type: 'Feature',
         id: shop.id,
-        name: shop.name,
-        kind: shop.kind,
-        categorySlug: shop.categorySlug,
-        subcategorySlug: shop.subcategorySlug,
-        description: shop.description,
-        address: shop.address,
-        postcode: shop.postcode,
-        communeInsee: shop.communeInsee,
-        communeName: shop.communeName,
-        phone: shop.phone,
-        email: shop.email,
-        website: shop.website,
-        socialLinks: [...shop.socialLinks],
-        openingHours: shop.openingHours,
-        openingHoursNote: shop.openingHoursNote,
-        orderingInstructions: shop.orderingInstructions,
-        services: [...shop.services],
-        status: shop.status,
-        statusMessage: shop.statusMessage,
-        closedUntil: shop.closedUntil,
-        statusUpdatedAt: shop.statusUpdatedAt,
-        published: shop.published,
-        source: shop.source,
-        sourceRef: shop.sourceRef,
-        sourceAttribution: shop.sourceAttribution,
-        updatedAt: shop.updatedAt,
-      },
-    })),
+        geometry: { type: 'Point', coordinates: [shop.location.lon, shop.location.lat] },
+        properties: {
+          id: shop.id,
+          name: shop.name,
+          kind: shop.kind,
+          category: shop.categorySlug,
+          subcategory: shop.subcategorySlug,
+          address: shop.address,
+          postcode: shop.postcode,
+          commune: shop.communeName,
+          phone: shop.phone,
+          email: shop.email,
+          website: shop.website,
+          opening_hours: shop.openingHours,
+          services: [...shop.services],
+          status: shop.status,
+          status_updated_at: shop.statusUpdatedAt,
+          source: shop.source,
+          source_attribution: shop.sourceAttribution,
+        },
+      })),
   }
 }

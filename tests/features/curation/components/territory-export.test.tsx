@@ -75,17 +75,21 @@ describe('TerritoryExport', () => {
     renderExport()
     await userEvent.click(screen.getByRole('button', { name: 'Télécharger en GeoJSON' }))
     expect(downloads).toEqual(['vitrine-grand-poitiers-commerces-2026-12-01.geojson'])
+    // The open data's one shape: the public function's (tests/supabase/open-data-parity.test.ts).
     const collection = JSON.parse(await saved[0]!.text()) as {
-      properties: { licence: string; attribution: string }
-      features: { properties: { name: string; published: boolean } }[]
+      name: string
+      license: string
+      attribution: string
+      features: { properties: { name: string } }[]
     }
-    expect(collection.properties.licence).toBe('ODbL-1.0')
-    expect(collection.properties.attribution).toContain('contributeurs OpenStreetMap')
+    expect(collection.name).toBe('grand-poitiers')
+    expect(collection.license).toBe('ODbL-1.0')
+    expect(collection.attribution).toContain('OpenStreetMap contributors')
+    // The published places only.
     expect(collection.features.map((f) => f.properties.name)).toEqual([
       'Boulangerie des Halles',
       '=HYPERLINK("http://evil")',
     ])
-    expect(collection.features.every((f) => f.properties.published)).toBe(true)
   })
 
   it('offers nothing to download when no shop is published', () => {

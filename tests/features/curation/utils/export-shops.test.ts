@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseCsv } from '@/features/curation/utils/csv-parse'
 import { parseOsmGeoJson } from '@/features/curation/utils/osm-geojson-import'
-import {
-  exportAttribution,
-  shopsToCsv,
-  shopsToGeoJson,
-} from '@/features/curation/utils/export-shops'
+import { shopsToCsv, shopsToGeoJson } from '@/features/curation/utils/export-shops'
 import {
   EXPORT_STATUS_HEADERS,
   QUESTIONNAIRE_COLUMNS,
@@ -183,26 +179,18 @@ describe('shopsToCsv', () => {
 
 describe('shopsToGeoJson', () => {
   const shops: Shop[] = [boulangerie, pirate]
-  const geojson = shopsToGeoJson(shops, {
-    territoryName: 'Niort Agglo',
-    generatedAt: '2026-11-22T09:00:00Z',
-  })
+  const geojson = shopsToGeoJson(shops, { slug: 'niort-agglo', name: 'Niort Agglo' })
 
-  it('carries the licence and the attribution in its top-level properties', () => {
+  it('carries the licence and the credits beside the features, as the public function', () => {
     expect(geojson.type).toBe('FeatureCollection')
-    expect(geojson.properties).toEqual({
-      territory: 'Niort Agglo',
-      licence: 'ODbL-1.0',
-      attribution: '© les contributeurs OpenStreetMap, Niort Agglo — données Vitrine',
-      generatedAt: '2026-11-22T09:00:00Z',
-    })
-    expect(exportAttribution('Grand Poitiers')).toBe(
-      '© les contributeurs OpenStreetMap, Grand Poitiers — données Vitrine',
+    expect(geojson).toMatchObject({ name: 'niort-agglo', license: 'ODbL-1.0' })
+    expect(geojson.attribution).toBe(
+      'Vitrine — Niort Agglo ; © OpenStreetMap contributors (ODbL 1.0) et les sources indiquées pour chaque lieu',
     )
   })
 
-  it('has one point per shop, in lon/lat order, with the shop’s fields', () => {
-    expect(geojson.features).toHaveLength(2)
+  it('has one point per published place, in lon/lat order, with the open data’s fields', () => {
+    expect(geojson.features).toHaveLength(shops.filter((shop) => shop.published).length)
     const [first] = geojson.features
     expect(first!.id).toBe(boulangerie.id)
     expect(first!.geometry).toEqual({ type: 'Point', coordinates: [0.3401, 46.5812] })
@@ -211,9 +199,10 @@ describe('shopsToGeoJson', () => {
       kind: 'artisan',
       services: ['click_and_collect', 'delivery', 'gift_cards'],
       status: 'open',
-      sourceRef: 'GP-001',
     })
+    // What only curators see stays out of the open data.
     expect(first!.properties).not.toHaveProperty('createdAt')
+    expect(first!.properties).not.toHaveProperty('sourceRef')
   })
 
   it('is plain JSON: it survives a round trip unchanged, and copies the shops’ arrays', () => {
@@ -226,6 +215,6 @@ describe('shopsToGeoJson', () => {
     // Not an OSM file (no OSM ids), so every feature is skipped with a reason, none crashes.
     const parsed = parseOsmGeoJson(JSON.stringify(geojson), niortCatalog())
     expect(parsed.issues).toEqual([])
-    expect(parsed.skipped).toHaveLength(2)
+    expect(parsed.skipped).toHaveLength(geojson.features.length)
   })
 })

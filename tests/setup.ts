@@ -1,12 +1,33 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
-import { afterEach } from 'vitest'
+import { act, cleanup } from '@testing-library/react'
+import { afterEach, vi } from 'vitest'
 import { loadOpeningHours } from '@/features/places/utils/opening-hours'
+import type { StateCreator } from 'zustand'
+import { resetAllStores, storeResets } from './store-resets'
+
+// Every Zustand store the app creates goes back to its initial state after each test (Zustand's
+// own testing recipe): no test resets a store by hand, and none inherits another's language,
+// filters or outbox.
+vi.mock('zustand', async (importOriginal) => {
+  const zustand = await importOriginal<typeof import('zustand')>()
+  type Initializer = StateCreator<unknown>
+  const withReset = (createState: Initializer) => {
+    const store = zustand.create(createState)
+    const initial = store.getInitialState()
+    storeResets.add(() => store.setState(initial, true))
+    return store
+  }
+  // `create(initializer)` and the curried `create<T>()(initializer)` both.
+  const create = (createState?: Initializer) => (createState ? withReset(createState) : withReset)
+  return { ...zustand, create: create as unknown as typeof zustand.create }
+})
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => {
   cleanup()
+  act(() => resetAllStores())
   globalThis.localStorage?.clear()
+  globalThis.sessionStorage?.clear()
   // The router reads the URL: every test starts at the root, as a new visitor would.
   globalThis.history?.replaceState(null, '', '/')
 })

@@ -20,7 +20,6 @@ const { AppUpdates } = await import('@/app/app-updates')
 afterEach(() => {
   registration.needRefresh = false
   registration.updateServiceWorker.mockClear()
-  useLocaleStore.setState(useLocaleStore.getInitialState())
 })
 
 describe('AppUpdates', () => {

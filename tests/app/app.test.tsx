@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { App } from '@/app/app'
 import { RootErrorBoundary } from '@/app/root-error-boundary'
-import { useLocaleStore } from '@/lib/locale-store'
 import { createMemoryBackend } from '../fixtures/memory-backend'
 import { makeShop } from '../fixtures/shops'
 import { renderWithProviders } from '../test-utils'
@@ -15,7 +14,6 @@ vi.mock('@/map/map-view', () => ({
 
 describe('App', () => {
   it('shows the territory, its places and the credits', async () => {
-    useLocaleStore.setState({ locale: 'fr' })
     const backend = createMemoryBackend({
       shops: [
         makeShop({ name: 'Médiathèque François-Mitterrand' }),
@@ -34,7 +32,6 @@ describe('App', () => {
   })
 
   it('offers the other territories of the deployment on the shoppers’ map', async () => {
-    useLocaleStore.setState({ locale: 'fr' })
     const niort = {
       slug: 'niort-agglo',
       name: 'Niort Agglo',
@@ -76,16 +73,13 @@ describe('App', () => {
   })
 
   it('switches to English', async () => {
-    useLocaleStore.setState({ locale: 'fr' })
     renderWithProviders(<App />, createMemoryBackend({ shops: [makeShop()] }))
     await userEvent.click(await screen.findByRole('button', { name: /^EN.*English$/ }))
     expect(await screen.findByRole('list', { name: 'Results' })).toBeInTheDocument()
     expect(document.documentElement.lang).toBe('en')
-    useLocaleStore.setState({ locale: 'fr' })
   })
 
   it('signs in with a demo account', async () => {
-    useLocaleStore.setState({ locale: 'fr' })
     renderWithProviders(<App />, createMemoryBackend({ shops: [makeShop()] }))
     await userEvent.click(await screen.findByRole('button', { name: 'Se connecter' }))
     await userEvent.click(screen.getByRole('button', { name: /Camille/ }))
@@ -105,7 +99,6 @@ describe('App', () => {
   })
 
   it('gives a curator the way to their space from the account menu', async () => {
-    useLocaleStore.setState({ locale: 'fr' })
     const backend = createMemoryBackend({ shops: [makeShop()], curates: ['grand-poitiers'] })
     renderWithProviders(<App />, backend)
     await userEvent.click(await screen.findByRole('button', { name: 'Se connecter' }))
@@ -134,7 +127,6 @@ describe('App routes', () => {
   }
 
   it('sends / to the default territory, with the filters of the link', async () => {
-    useLocaleStore.setState({ locale: 'fr' })
     window.history.replaceState(null, '', '/?services=delivery')
     renderWithProviders(<App />, createMemoryBackend({ shops: [makeShop()] }))
     await screen.findByRole('heading', { name: /Grand Poitiers/ })
@@ -143,7 +135,6 @@ describe('App routes', () => {
   })
 
   it('says an unknown territory does not exist and offers the real ones', async () => {
-    useLocaleStore.setState({ locale: 'fr' })
     window.history.replaceState(null, '', '/t/nowhere')
     renderWithProviders(<App />, await twoTerritories())
     expect(
@@ -156,7 +147,6 @@ describe('App routes', () => {
   })
 
   it('drops unknown filter values from the view and the URL', async () => {
-    useLocaleStore.setState({ locale: 'fr' })
     window.history.replaceState(
       null,
       '',
@@ -168,7 +158,6 @@ describe('App routes', () => {
   })
 
   it('moves between the territory’s pages without a reload, links in the territory, the map kept', async () => {
-    useLocaleStore.setState({ locale: 'fr' })
     window.history.replaceState(null, '', '/t/niort-agglo')
     renderWithProviders(<App />, await twoTerritories())
     // The map itself, once downloaded (not the placeholder that holds its place before).
@@ -188,7 +177,6 @@ describe('App routes', () => {
   })
 
   it('shows a message with "Recharger" when a page fails to render, never a blank page', () => {
-    useLocaleStore.setState({ locale: 'fr' })
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     function Broken(): never {
       throw new Error('render failed')

@@ -110,9 +110,6 @@ async function fillRequired(name = 'La Mie Câline') {
 }
 
 beforeEach(() => {
-  useLocaleStore.setState({ locale: 'fr' })
-  sessionStorage.clear()
-  useReferencingDraftStore.setState({ form: EMPTY_REFERENCING_FORM })
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL) => {
@@ -126,7 +123,6 @@ beforeEach(() => {
 })
 afterEach(() => {
   vi.unstubAllGlobals()
-  useLocaleStore.setState({ locale: 'fr' })
 })
 
 describe('ReferencingPage', () => {

@@ -305,10 +305,6 @@ describe('ShopMembersPanel', () => {
 })
 
 describe('ShopMembersPanel in English', () => {
-  afterEach(() => {
-    useLocaleStore.setState({ locale: 'fr' })
-  })
-
   it('speaks English, database refusals included', async () => {
     useLocaleStore.setState({ locale: 'en' })
     await setUp()

@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { CurrentTerritoryContext } from '@/lib/routes'
 import { InvitationsNotice } from '@/features/merchant/components/invitations-notice'
-import { useLocaleStore } from '@/lib/locale-store'
 import { createMemoryBackend } from '../../../fixtures/memory-backend'
 import { renderWithProviders } from '../../../test-utils'
 
@@ -26,7 +25,6 @@ describe('InvitationsNotice', () => {
   })
 
   it('tells a merchant who signs in which shops they now manage', async () => {
-    useLocaleStore.setState({ locale: 'fr' })
     const backend = createMemoryBackend()
     backend.acceptInvitations = async () => ['shop-1', 'shop-2']
     await signIn(backend)
@@ -46,7 +44,6 @@ describe('InvitationsNotice', () => {
   })
 
   it('shows a failed check with a retry that works', async () => {
-    useLocaleStore.setState({ locale: 'fr' })
     const backend = createMemoryBackend()
     let fail = true
     backend.acceptInvitations = async () => {

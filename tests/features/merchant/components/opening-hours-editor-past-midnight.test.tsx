@@ -1,11 +1,7 @@
 import { screen, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { useLocaleStore } from '@/lib/locale-store'
 import { renderHoursEditor } from './render-hours-editor'
-
-afterEach(() => {
-  useLocaleStore.setState({ locale: 'fr' })
-})
 
 const setup = renderHoursEditor
 

@@ -1,13 +1,9 @@
 import { fireEvent, screen, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { useLocaleStore } from '@/lib/locale-store'
 import { renderHoursEditor } from './render-hours-editor'
 
 const HOURS = 'Mo-Fr 09:00-12:30,14:00-19:00; Sa 09:00-12:00; PH off'
-
-afterEach(() => {
-  useLocaleStore.setState({ locale: 'fr' })
-})
 
 const setup = renderHoursEditor
 

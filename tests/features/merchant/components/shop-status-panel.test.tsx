@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { BackendError } from '@/backend/errors'
 import { ShopStatusPanel } from '@/features/merchant/components/shop-status-panel'
 import { useStatusOutboxSender } from '@/features/merchant/api/use-status-outbox-sender'
-import { useStatusOutboxStore } from '@/features/merchant/stores/status-outbox-store'
 import { createMemoryBackend } from '../../../fixtures/memory-backend'
 import { makeShop } from '../../../fixtures/shops'
 import { renderWithProviders } from '../../../test-utils'
@@ -27,7 +26,6 @@ const shop = () =>
   })
 
 beforeEach(() => {
-  useStatusOutboxStore.setState({ pending: {}, problems: {} })
   setOnline(true)
 })
 afterEach(() => setOnline(true))

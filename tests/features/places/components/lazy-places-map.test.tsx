@@ -2,7 +2,6 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { LazyPlacesMap } from '@/features/places/components/lazy-places-map'
-import { useLocaleStore } from '@/lib/locale-store'
 
 // The first download of the map's module fails (offline), the second succeeds.
 const downloads = vi.hoisted(() => ({ count: 0 }))
@@ -16,7 +15,6 @@ vi.mock('@/features/places/map/places-map', () => {
 
 describe('LazyPlacesMap', () => {
   it('says the map could not be downloaded, and loads it on retry', async () => {
-    useLocaleStore.setState({ locale: 'fr' })
     render(
       <LazyPlacesMap
         territory={{

@@ -1,14 +1,10 @@
 import { cleanup, render, screen, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { OpeningHoursTable } from '@/features/places/components/opening-hours-table'
 import { useLocaleStore } from '@/lib/locale-store'
 
 /** Wednesday 25 November 2026, 10:00 local time. */
 const WEDNESDAY = new Date(2026, 10, 25, 10, 0)
-
-afterEach(() => {
-  useLocaleStore.setState({ locale: 'fr' })
-})
 
 function cell(name: RegExp) {
   const table = screen.getByRole('table', {

@@ -1,15 +1,11 @@
 import { render, screen, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { OpeningHoursTable } from '@/features/places/components/opening-hours-table'
 import { useLocaleStore } from '@/lib/locale-store'
 
 const HOURS = 'Mo-Fr 09:00-12:30,14:00-19:00; Sa 09:00-12:00; PH off'
 /** Wednesday 25 November 2026, 10:00 local time. */
 const WEDNESDAY = new Date(2026, 10, 25, 10, 0)
-
-afterEach(() => {
-  useLocaleStore.setState({ locale: 'fr' })
-})
 
 function dayRow(name: RegExp) {
   const table = screen.getByRole('table', { name: 'Horaires de la semaine' })

@@ -1,7 +1,7 @@
 import { StrictMode, useState } from 'react'
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Shop } from '@/backend/types'
 import { PlaceSheet } from '@/features/places/components/place-sheet'
 import { DISPLAY_SYMBOLS } from '@/features/places/utils/status-style'
@@ -64,10 +64,6 @@ function hrefs(container: HTMLElement) {
     .queryAllByRole('link')
     .map((a) => a.getAttribute('href'))
 }
-
-afterEach(() => {
-  useLocaleStore.setState({ locale: 'fr' })
-})
 
 describe('PlaceSheet', () => {
   it('is a modal dialog named after the place', () => {

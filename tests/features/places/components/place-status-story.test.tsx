@@ -6,8 +6,6 @@ import type { PlaceFeatureCollection } from '@/features/places/utils/places-geoj
 import { PlaceList } from '@/features/places/components/place-list'
 import { PlaceSheet } from '@/features/places/components/place-sheet'
 import { PlacesPage } from '@/features/places/components/places-page'
-import { usePlacesViewStore } from '@/features/places/stores/places-view-store'
-import { EMPTY_FILTERS } from '@/features/places/utils/place-filters'
 import { DISPLAY_SYMBOLS } from '@/features/places/utils/status-style'
 import { useLocaleStore } from '@/lib/locale-store'
 import { createMemoryBackend } from '../../../fixtures/memory-backend'
@@ -62,7 +60,6 @@ function expectStatusLine(dialog: HTMLElement, symbol: string, words: string) {
 }
 
 afterEach(() => {
-  useLocaleStore.setState({ locale: 'fr' })
   hoursLibrary.loaded = true
 })
 
@@ -263,7 +260,6 @@ describe('PlacesPage: the list, the markers and the sheet agree', () => {
     // Only the clock is fixed: the page's data still arrives through real timers.
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(WEDNESDAY)
-    usePlacesViewStore.setState({ filters: EMPTY_FILTERS, selectedPlaceId: null, mapBounds: null })
   })
   afterEach(() => {
     vi.useRealTimers()

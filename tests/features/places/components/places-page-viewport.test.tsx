@@ -1,11 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Territory } from '@/backend/types'
 import { PlacesPage } from '@/features/places/components/places-page'
 import { usePlacesViewStore } from '@/features/places/stores/places-view-store'
-import { EMPTY_FILTERS } from '@/features/places/utils/place-filters'
-import { useLocaleStore } from '@/lib/locale-store'
 import { createMemoryBackend } from '../../../fixtures/memory-backend'
 import { makeShop } from '../../../fixtures/shops'
 import { renderWithProviders } from '../../../test-utils'
@@ -33,11 +31,6 @@ const shops = [
   makeShop({ name: 'Fleuriste des Halles', location: { lon: 0.35, lat: 46.59 } }),
   makeShop({ name: 'Librairie de la Gare', location: { lon: 0.33, lat: 46.57 } }),
 ]
-
-beforeEach(() => {
-  useLocaleStore.setState({ locale: 'fr' })
-  usePlacesViewStore.setState({ filters: EMPTY_FILTERS, selectedPlaceId: null, mapBounds: null })
-})
 
 describe('PlacesPage, whole territory or by viewport', () => {
   it('loads a small territory whole, asking one more shop than the threshold', async () => {

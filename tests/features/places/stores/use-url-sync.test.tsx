@@ -1,11 +1,9 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { EMPTY_FILTERS } from '@/features/places/utils/place-filters'
 import { usePlacesViewStore } from '@/features/places/stores/places-view-store'
 import { knownCategoriesLoaded, useUrlSync } from '@/features/places/stores/use-url-sync'
 
 beforeEach(() => {
-  usePlacesViewStore.setState({ filters: EMPTY_FILTERS, originLabel: null, selectedPlaceId: null })
   window.history.replaceState(null, '', '/t/grand-poitiers')
 })
 

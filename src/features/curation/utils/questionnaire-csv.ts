@@ -7,7 +7,7 @@ import {
   isVisibleText,
   validateShopField,
 } from '@/lib/shop-rules'
-import { parseCsv, type CsvDelimiter } from './csv-parse'
+import { parseCsv, type CsvDelimiter } from '@/lib/csv-parse'
 import { formatCsv, restoreNeutralized } from './csv-format'
 import { decodeText, type TextEncodingName } from './decode-text'
 import {

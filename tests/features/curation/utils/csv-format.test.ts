@@ -5,7 +5,7 @@ import {
   neutralizeFormula,
   restoreNeutralized,
 } from '@/features/curation/utils/csv-format'
-import { parseCsv } from '@/features/curation/utils/csv-parse'
+import { parseCsv } from '@/lib/csv-parse'
 
 describe('neutralizeFormula', () => {
   it('prefixes what a spreadsheet would run as a formula', () => {

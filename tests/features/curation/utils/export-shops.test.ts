@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseCsv } from '@/features/curation/utils/csv-parse'
+import { parseCsv } from '@/lib/csv-parse'
 import { parseOsmGeoJson } from '@/features/curation/utils/osm-geojson-import'
 import { shopsToCsv, shopsToGeoJson } from '@/features/curation/utils/export-shops'
 import {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parseOpeningHours } from '@/features/places/utils/opening-hours'
 import { convertFrenchHours } from '@/features/curation/utils/french-hours'
 import { csvField } from '@/features/curation/utils/csv-format'
-import { parseCsv } from '@/features/curation/utils/csv-parse'
+import { parseCsv } from '@/lib/csv-parse'
 import { compactKey } from '@/features/curation/utils/import-catalog'
 import {
   QUESTIONNAIRE_COLUMNS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { detectDelimiter, parseCsv } from '@/features/curation/utils/csv-parse'
-import { fixtureText } from '../../../fixtures/curation/files'
+import { detectDelimiter, parseCsv } from '@/lib/csv-parse'
+import { fixtureText } from '../fixtures/curation/files'
 
 const fields = (text: string) => parseCsv(text).records.map((r) => r.fields)
 

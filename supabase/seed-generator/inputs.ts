@@ -1,7 +1,32 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseCsv } from './csv'
+import { parseCsv, type CsvDelimiter } from '../../src/lib/csv-parse.ts'
 import type { Geometry } from './geo'
+
+/**
+ * A CSV file's rows as objects keyed by its header, read with the app's own parser. Some exports
+ * start the header with `#` to mark it as a comment line. A row of another width is an error:
+ * the generator never guesses what a shifted column meant.
+ */
+export function csvObjects(text: string, delimiter: CsvDelimiter): Record<string, string>[] {
+  const parsed = parseCsv(text.replace(/^\uFEFF/, ''), { delimiter })
+  if (parsed.error) throw new Error(`CSV line ${parsed.error.line}: ${parsed.error.message}`)
+  const [header, ...rows] = parsed.records.filter((record) =>
+    record.fields.some((value) => value !== ''),
+  )
+  if (!header) return []
+  const names = header.fields.map((name, index) =>
+    (index === 0 ? name.replace(/^#/, '') : name).trim(),
+  )
+  return rows.map((row) => {
+    if (row.fields.length !== names.length) {
+      throw new Error(
+        `CSV line ${row.line} has ${row.fields.length} fields, header has ${names.length}`,
+      )
+    }
+    return Object.fromEntries(names.map((name, index) => [name, row.fields[index] ?? '']))
+  })
+}
 
 export interface Feature {
   type: 'Feature'
@@ -45,11 +70,11 @@ function readFeatureCollection(path: string): FeatureCollection {
 export function readSeedInputs(dataDir: string): SeedInputs {
   const file = (name: keyof typeof INPUT_FILES) => join(dataDir, INPUT_FILES[name])
   return {
-    communesCsv: parseCsv(readFileSync(file('communesCsv'), 'utf8'), ','),
+    communesCsv: csvObjects(readFileSync(file('communesCsv'), 'utf8'), ','),
     communesGeojson: readFeatureCollection(file('communesGeojson')),
     epciGeojson: readFeatureCollection(file('epciGeojson')),
     equipements: readFeatureCollection(file('equipements')),
-    laposte: parseCsv(readFileSync(file('laposte'), 'utf8'), ';'),
+    laposte: csvObjects(readFileSync(file('laposte'), 'utf8'), ';'),
     niortOsm: readFeatureCollection(file('niortOsm')),
   }
 }

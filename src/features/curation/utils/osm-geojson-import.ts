@@ -10,7 +10,7 @@ import {
   subcategoryForOsmTags,
   type ImportCatalog,
 } from './import-catalog'
-import { distanceMetres, representativePoint, type Position } from './import-geo'
+import { distanceMetres, representativePoint, type Position } from '@/lib/place-geometry'
 import { readOsmHours } from './import-hours'
 import {
   cleanLine,

@@ -1,7 +1,7 @@
 /**
- * Geometry helpers for imports, on WGS84 lon/lat over a few kilometres (planar approximations are
- * fine at that scale). The seed generator's supabase/seed-generator/geo.ts does the same for the
- * seed; src/ keeps its own copy because the app never imports from supabase/.
+ * A place's point and short distances, on WGS84 lon/lat over a few kilometres (planar
+ * approximations are fine at that scale): for imports, the seed generator and the communes of
+ * the location search.
  */
 
 export type Position = [lon: number, lat: number]

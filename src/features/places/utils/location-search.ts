@@ -1,5 +1,5 @@
-import centroid from '@turf/centroid'
 import type { LonLat } from '@/backend/types'
+import { representativePoint } from '@/lib/place-geometry'
 import { normalizeForSearch } from './normalize-text'
 
 export interface LocationSuggestion {
@@ -20,15 +20,23 @@ export interface CommuneEntry {
   location: LonLat
 }
 
-/** The territory's communes with a point each, from the boundaries bundled with the app. */
+/**
+ * The territory's communes with a point each, from the boundaries bundled with the app: the
+ * area-weighted centroid of the commune's outline (the one geometry helper of the app, the seed
+ * and the imports), not the mean of its vertices, which a detailed stretch of border pulls aside.
+ */
 export function communeEntries(collection: { features: CommuneFeature[] }): CommuneEntry[] {
-  return collection.features.map((feature) => {
-    const [lon, lat] = centroid(feature as never).geometry.coordinates as [number, number]
-    return {
-      name: feature.properties.nom,
-      normalized: normalizeForSearch(feature.properties.nom),
-      location: { lon, lat },
-    }
+  return collection.features.flatMap((feature) => {
+    const point = representativePoint(feature.geometry)
+    if (!point) return []
+    const [lon, lat] = point
+    return [
+      {
+        name: feature.properties.nom,
+        normalized: normalizeForSearch(feature.properties.nom),
+        location: { lon, lat },
+      },
+    ]
   })
 }
 

@@ -41,6 +41,22 @@ const communes = communeEntries({
 })
 
 describe('commune search', () => {
+  it('weighs the outline by its area, not by its vertices', () => {
+    // A square whose eastern border is drawn with many points: the vertices' mean drifts east.
+    const east = Array.from({ length: 50 }, (_, i) => [1, i / 49] as [number, number])
+    const [entry] = communeEntries({
+      features: [
+        {
+          type: 'Feature',
+          properties: { code_insee: '00000', nom: 'Carrée' },
+          geometry: { type: 'Polygon', coordinates: [[[0, 0], ...east, [0, 1], [0, 0]]] },
+        },
+      ],
+    })
+    expect(entry?.location.lon).toBeCloseTo(0.5, 5)
+    expect(entry?.location.lat).toBeCloseTo(0.5, 5)
+  })
+
   it('puts each commune at the centre of its outline', () => {
     expect(communes[0]?.location.lon).toBeCloseTo(0.35, 5)
     expect(communes[0]?.location.lat).toBeCloseTo(46.55, 5)

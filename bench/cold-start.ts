@@ -177,8 +177,16 @@ async function visit(
 ): Promise<VisitMetrics> {
   const requests: { url: string; resourceType: string; at: number }[] = []
   const errors: string[] = []
-  const onRequest = (request: { url(): string; resourceType(): string }) =>
+  const onRequest = (request: {
+    url(): string
+    resourceType(): string
+    serviceWorker(): unknown
+  }) => {
+    // The service worker's precache (the shell and the merchants' page, so that the app opens
+    // offline) downloads in the background once the page has loaded: not the shopper's path.
+    if (request.serviceWorker()) return
     requests.push({ url: request.url(), resourceType: request.resourceType(), at: Date.now() })
+  }
   const onPageError = (error: Error) => errors.push(`page error: ${error.message}`)
   const onConsole = (message: { type(): string; text(): string }) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`)

@@ -7,7 +7,7 @@ import { accountKeys } from '@/features/account/api/account-keys'
 import { merchantKeys } from '@/features/merchant/api/merchant-keys'
 
 /**
- * Puts a changed shop in the lists and sheets that already show it, without a round trip: another
+ * Puts a changed shop in the lists (the sheets read them) that already show it, without a round trip: another
  * tab's map shows a merchant's tap at once, while the invalidation below brings the rest. A shop
  * no list holds is not added (whether a visitor may see it is the database's call).
  */
@@ -17,7 +17,6 @@ function showChangedShop(queryClient: QueryClient, changed: Shop) {
     { queryKey: placesKeys.shops(changed.territorySlug) },
     (shops) => shops?.map((shop) => (shop.id === changed.id ? changed : shop)),
   )
-  queryClient.setQueryData<Shop>(placesKeys.shop(changed.id), (shop) => (shop ? changed : shop))
   // The merchant's page of the shop, in this tab or another: never older than what was written.
   queryClient.setQueryData<Shop | null>(merchantKeys.shop(changed.id), (shop) =>
     shop && shop.updatedAt <= changed.updatedAt ? changed : shop,
@@ -38,7 +37,6 @@ export function useBackendChanges(backend: VitrineBackend) {
               : placesKeys.all,
           })
           if (change.shopId) {
-            void queryClient.invalidateQueries({ queryKey: placesKeys.shop(change.shopId) })
             // Realtime carries no shop: the merchant's page reads it again.
             if (!change.shop)
               void queryClient.invalidateQueries({ queryKey: merchantKeys.shop(change.shopId) })

@@ -12,7 +12,6 @@ export const placesKeys = {
     [...placesKeys.shops(territorySlug), 'up-to', limit] as const,
   shopsInViewport: (territorySlug: string, query: ViewportQuery) =>
     [...placesKeys.shops(territorySlug), 'viewport', query] as const,
-  shop: (shopId: string) => [...placesKeys.all, 'shop', shopId] as const,
   communes: (territorySlug: string) => [...placesKeys.all, 'communes', territorySlug] as const,
   locationSearch: (territorySlug: string, query: string) =>
     [...placesKeys.all, 'location-search', territorySlug, query] as const,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
 import { EMPTY_FILTERS, type PlaceFilters } from '@/features/places/utils/place-filters'
 import { createPlaceIndex, filterPlaces } from '@/features/places/utils/place-index'
-import { loadOpeningHours } from '@/features/places/utils/opening-hours'
+import { loadOpeningHours } from '../src/shop/opening-hours'
 import { BENCH_NOW, POITIERS_CENTRE, syntheticPlaces } from './synthetic-places'
 
 // Every combination of the shopper's filters (2^7 = 128), each timed on its own: the median of

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { EMPTY_FILTERS, type PlaceFilters } from '@/features/places/utils/place-filters'
 import { createPlaceIndex, filterPlaces } from '@/features/places/utils/place-index'
 import { BENCH_NOW, POITIERS_CENTRE, syntheticPlaces } from './synthetic-places'
-import { loadOpeningHours } from '@/features/places/utils/opening-hours'
+import { loadOpeningHours } from '../src/shop/opening-hours'
 
 // The hours library is downloaded apart in the app; here it is loaded before timing anything.
 await loadOpeningHours()

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest'
 import { act, cleanup } from '@testing-library/react'
 import { afterEach, vi } from 'vitest'
-import { loadOpeningHours } from '@/features/places/utils/opening-hours'
+import { loadOpeningHours } from '@/shop/opening-hours'
 import type { StateCreator } from 'zustand'
 import { resetAllStores, storeResets } from './store-resets'
 

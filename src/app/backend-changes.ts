@@ -2,8 +2,8 @@ import { useEffect } from 'react'
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import type { Shop } from '@/backend/types'
-import { placesKeys } from '@/features/places/api/places-keys'
-import { accountKeys } from '@/features/account/api/account-keys'
+import { placesKeys } from '@/shop/api/places-keys'
+import { accountKeys } from '@/session/account-keys'
 import { merchantKeys } from '@/features/merchant/api/merchant-keys'
 
 /**

@@ -1,6 +1,6 @@
 import { Component, lazy, Suspense, type ReactNode } from 'react'
 import { useT } from '@/lib/i18n'
-import { loadOpeningHours } from '@/features/places/utils/opening-hours'
+import { loadOpeningHours } from '@/shop/opening-hours'
 
 // Merchants', referencing and curators' code (and the map of the referencing form) is downloaded
 // only by those who open these pages; shoppers never pay for it.

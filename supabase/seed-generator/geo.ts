@@ -53,7 +53,7 @@ export function boundsContain(bounds: Bounds, [lon, lat]: Position): boolean {
 }
 
 // One point per place, and short distances: the app's own helpers.
-export { distanceMetres, representativePoint } from '../../src/lib/place-geometry.ts'
+export { distanceMetres, representativePoint } from '../../src/shop/place-geometry.ts'
 
 /** Even-odd ray casting; enough for commune outlines without holes. */
 export function ringContains(ring: readonly Position[], [x, y]: Position): boolean {

@@ -5,7 +5,7 @@ import { membersMessages } from '@/features/curation/i18n/members-messages'
 import { referencingMessages } from '@/features/curation/i18n/referencing-messages'
 import { MAP_CONTROL_LOCALE, messages } from '@/lib/i18n'
 import type { Locale } from '@/lib/locale-store'
-import { SHOP_RULE_MESSAGES } from '@/lib/shop-rules'
+import { SHOP_RULE_MESSAGES } from '@/shop/shop-rules'
 import { launchBrowser, screenshot, waitForEmbeddedDatabase, withTestPage } from './browser'
 
 // An English sweep: every page in English shows no French word from the French dictionaries'

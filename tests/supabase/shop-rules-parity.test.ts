@@ -12,11 +12,11 @@ import {
   isPostcode,
   isVisibleText,
   validateShopField,
-} from '../../src/lib/shop-rules'
+} from '../../src/shop/shop-rules'
 import { ENGINE, openTestDatabase, type TestDatabase } from './test-database'
 
 /**
- * The proof that src/lib/shop-rules.ts applies the database's rules: the same values go through
+ * The proof that src/shop/shop-rules.ts applies the database's rules: the same values go through
  * the SQL functions and CHECK expressions of the migrated database and through the TypeScript
  * functions, and every verdict must be the same. Run on PGlite and on PostgreSQL (DATABASE_URL).
  */

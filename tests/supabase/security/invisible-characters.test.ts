@@ -23,7 +23,7 @@ import { declareStaleCheckedWrite } from '../policies/helpers'
  * rule. Multi-line text (description, status message) keeps its own rule: line breaks and emoji
  * sequences stay allowed there.
  * Modelled on tests/supabase/security/input-limits.test.ts; tests/supabase/shop-rules-parity.test.ts
- * holds the app's copy of the rule (src/lib/shop-rules.ts).
+ * holds the app's copy of the rule (src/shop/shop-rules.ts).
  */
 
 let db: TestDatabase

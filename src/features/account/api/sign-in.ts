@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useBackend } from '@/backend/backend-context'
 import type { SignInMethod } from '@/backend/types'
-import { accountKeys } from './account-keys'
+import { accountKeys } from '@/session/account-keys'
 
 export function useSignIn() {
   const backend = useBackend()

@@ -1,14 +1,14 @@
 import { useId, useRef, useState } from 'react'
 import { useBackend } from '@/backend/backend-context'
 import { useT } from '@/lib/i18n'
-import { useSessionUser } from '../api/get-session-user'
+import { useSessionUser } from '@/session/get-session-user'
 import { useResetDemoData } from '../api/reset-demo-data'
 import { useSignOut } from '../api/sign-in'
 import { SignInOptions } from './sign-in-options'
 import { useErrorText } from '@/lib/error-messages'
 import { Link } from 'wouter'
 import { usePagePath } from '@/lib/routes'
-import { useCuratedTerritories } from '../api/get-curated-territories'
+import { useCuratedTerritories } from '@/session/get-curated-territories'
 
 /**
  * Sign-in; once signed in, one compact "Compte" button (a phone's header has no room for more)

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
-import { useSessionUser } from '@/features/account/api/get-session-user'
+import { useSessionUser } from '@/session/get-session-user'
 import { curationKeys } from './curation-keys'
 
 export function getMySubmissions(backend: VitrineBackend, signal?: AbortSignal) {

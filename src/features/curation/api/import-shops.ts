@@ -3,7 +3,7 @@ import type { VitrineBackend } from '@/backend/port'
 import type { ImportRow } from '@/backend/import-row'
 import type { ImportSource } from '@/backend/types'
 import { useBackend } from '@/backend/backend-context'
-import { placesKeys } from '@/features/places/api/places-keys'
+import { placesKeys } from '@/shop/api/places-keys'
 
 export interface ImportRequest {
   territorySlug: string

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
-import { placesKeys } from '@/features/places/api/places-keys'
+import { placesKeys } from '@/shop/api/places-keys'
 import { curationKeys } from './curation-keys'
 
 export type SubmissionDecision =

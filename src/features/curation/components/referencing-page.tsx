@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import type { Territory } from '@/backend/types'
 import { useFeatureT } from '@/lib/i18n'
-import { useSessionUser } from '@/features/account/api/get-session-user'
+import { useSessionUser } from '@/session/get-session-user'
 import { AccountMenu } from '@/features/account/components/account-menu'
 import { referencingMessages } from '../i18n/referencing-messages'
 import { hasDraft, useReferencingDraftStore } from '../stores/referencing-draft-store'

@@ -1,7 +1,7 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon'
 import type { MultiPolygon, Polygon } from 'geojson'
 import { SHOP_SERVICES, type ShopKind, type ShopService, type Territory } from '@/backend/types'
-import { normalizeForSearch } from '@/features/places/utils/normalize-text'
+import { normalizeForSearch } from '@/shop/normalize-text'
 
 /**
  * What an import is checked against: the territory and the database's reference lists, passed

@@ -1,6 +1,6 @@
-import { SHOP_LIMITS, charLength } from '@/lib/shop-rules'
-import { parseOpeningHours } from '@/features/places/utils/opening-hours'
-import { convertFrenchHours } from './french-hours'
+import { SHOP_LIMITS, charLength } from '@/shop/shop-rules'
+import { parseOpeningHours } from '@/shop/opening-hours'
+import { convertFrenchHours } from '@/shop/french-hours'
 
 /**
  * How an importer reads a shop's hours: OpenStreetMap `opening_hours` when the value is valid for

@@ -1,10 +1,10 @@
-import { JS_PATTERNS, isHttpUrl, isPhone, isVisibleText } from '@/lib/shop-rules'
-import { normalizeForSearch } from '@/features/places/utils/normalize-text'
+import { JS_PATTERNS, isHttpUrl, isPhone, isVisibleText } from '@/shop/shop-rules'
+import { normalizeForSearch } from '@/shop/normalize-text'
 
 /**
  * Normalisation of the values importers read, shared by the questionnaire and the OSM import.
  * The rule is the seed generator's: reformat when the meaning is unambiguous, otherwise say so;
- * never make a value up. Validity is always decided by src/lib/shop-rules.ts (the database's
+ * never make a value up. Validity is always decided by src/shop/shop-rules.ts (the database's
  * rules), never by a pattern of our own.
  */
 

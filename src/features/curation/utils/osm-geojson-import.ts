@@ -1,5 +1,5 @@
 import type { ShopKind, ShopService } from '@/backend/types'
-import { SHOP_LIMITS, charLength, isEmail } from '@/lib/shop-rules'
+import { SHOP_LIMITS, charLength, isEmail } from '@/shop/shop-rules'
 import {
   communeAt,
   compactKey,
@@ -10,7 +10,7 @@ import {
   subcategoryForOsmTags,
   type ImportCatalog,
 } from './import-catalog'
-import { distanceMetres, representativePoint, type Position } from '@/lib/place-geometry'
+import { distanceMetres, representativePoint, type Position } from '@/shop/place-geometry'
 import { readOsmHours } from './import-hours'
 import {
   cleanLine,

@@ -6,7 +6,7 @@ import {
   isEmail,
   isVisibleText,
   validateShopField,
-} from '@/lib/shop-rules'
+} from '@/shop/shop-rules'
 import { parseCsv, type CsvDelimiter } from '@/lib/csv-parse'
 import { formatCsv, restoreNeutralized } from './csv-format'
 import { decodeText, type TextEncodingName } from './decode-text'

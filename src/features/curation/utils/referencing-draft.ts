@@ -16,14 +16,14 @@ import {
   isPostcode,
   isVisibleText,
   SHOP_LIMITS,
-} from '@/lib/shop-rules'
-import { parseOpeningHours } from '@/features/places/utils/opening-hours'
-import { modelFromOpeningHours, validateModel } from '@/features/merchant/utils/opening-hours-model'
+} from '@/shop/shop-rules'
+import { parseOpeningHours } from '@/shop/opening-hours'
+import { modelFromOpeningHours, validateModel } from '@/shop/opening-hours-model'
 
 /**
  * The "Référencer mon commerce" questionnaire as typed: text exactly as the merchant left it
  * (kept as is in the session draft), turned into a ShopDraft only once every field passes the
- * database's own rules (src/lib/shop-rules.ts).
+ * database's own rules (src/shop/shop-rules.ts).
  */
 export interface ReferencingForm {
   kind: ShopKind

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
-import { useSessionUser } from '@/features/account/api/get-session-user'
+import { useSessionUser } from '@/session/get-session-user'
 import { merchantKeys } from './merchant-keys'
 
 /**

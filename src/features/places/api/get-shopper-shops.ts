@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import type { VitrineBackend, ViewportQuery } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
-import { placesKeys } from './places-keys'
+import { placesKeys } from '@/shop/api/places-keys'
 
 /**
  * The shoppers' first list: the whole territory when it has at most `wholeUpTo` shops. One more

@@ -2,11 +2,11 @@ import { useId, useState, type FormEvent } from 'react'
 import { SHOP_KINDS, SHOP_SERVICES, type Category } from '@/backend/types'
 import { useT } from '@/lib/i18n'
 import { useLocaleStore } from '@/lib/locale-store'
-import { useLocationSearch } from '../api/search-locations'
+import { useLocationSearch } from '@/shop/api/search-locations'
 import { usePlacesViewStore } from '../stores/places-view-store'
 import { MAX_RADIUS_KM, RADIUS_PRESETS_KM } from '../utils/filters-url'
 import { locateUser, GeolocationError } from '../utils/geolocate'
-import type { LocationSuggestion } from '../utils/location-search'
+import type { LocationSuggestion } from '@/shop/location-search'
 
 type LocateState =
   { kind: 'idle' } | { kind: 'locating' } | { kind: 'failed'; reason: GeolocationError['reason'] }

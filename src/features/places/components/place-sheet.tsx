@@ -4,10 +4,10 @@ import { useT } from '@/lib/i18n'
 import { useLocaleStore, type Locale } from '@/lib/locale-store'
 import { formatDistance } from '../utils/distance'
 import { placeStatusStory, type OverriddenHours, type StatusLabel } from '../utils/place-filters'
-import { formatAgo, formatUpdatedAgo } from '../utils/relative-time'
+import { formatAgo, formatUpdatedAgo } from '@/shop/relative-time'
 import { directionsUrl, mailtoHref, safeHttpUrl, socialLabel, telHref } from '../utils/safe-links'
 import { DISPLAY_COLOURS, DISPLAY_SYMBOLS } from '../utils/status-style'
-import { OpeningHoursTable } from './opening-hours-table'
+import { OpeningHoursTable } from '@/components/opening-hours-table'
 
 /** A category or subcategory name, as the backend's `listCategories` gives them. */
 export interface CategoryName {

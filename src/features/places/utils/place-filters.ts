@@ -1,7 +1,7 @@
 import type { LonLat, Shop, ShopKind, ShopService } from '@/backend/types'
 import { distanceKm, isWithinRadius } from './distance'
-import { normalizeForSearch, searchWords } from './normalize-text'
-import { parseOpeningHoursIfLoaded, type OpeningHoursEvaluator } from './opening-hours'
+import { normalizeForSearch, searchWords } from '@/shop/normalize-text'
+import { parseOpeningHoursIfLoaded, type OpeningHoursEvaluator } from '@/shop/opening-hours'
 
 export interface PlaceFilters {
   /** Every ticked service must be offered. */

@@ -7,8 +7,8 @@ import {
   RADIUS_TOLERANCE_KM,
   unitVector,
 } from './distance'
-import { searchWords } from './normalize-text'
-import { parseOpeningHoursIfLoaded, type OpeningHoursEvaluator } from './opening-hours'
+import { searchWords } from '@/shop/normalize-text'
+import { parseOpeningHoursIfLoaded, type OpeningHoursEvaluator } from '@/shop/opening-hours'
 import {
   hasLocation,
   merchantOpenNowState,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { parseOpeningHours } from '@/features/places/utils/opening-hours'
-import { convertFrenchHours } from '@/features/curation/utils/french-hours'
+import { parseOpeningHours } from '@/shop/opening-hours'
+import { convertFrenchHours } from '@/shop/french-hours'
 import {
   isSimpleOpeningHours,
   readOsmHours,
@@ -9,8 +9,8 @@ import {
 
 // The converter is another module's work: these tests pin what the importer does with each of
 // its two answers, whatever it answers for a given text today.
-vi.mock('@/features/curation/utils/french-hours', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/features/curation/utils/french-hours')>()
+vi.mock('@/shop/french-hours', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/shop/french-hours')>()
   return { ...real, convertFrenchHours: vi.fn(real.convertFrenchHours) }
 })
 

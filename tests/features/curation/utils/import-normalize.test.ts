@@ -8,7 +8,7 @@ import {
   parseCoordinate,
   slugKey,
 } from '@/features/curation/utils/import-normalize'
-import { isHttpUrl, isPhone } from '@/lib/shop-rules'
+import { isHttpUrl, isPhone } from '@/shop/shop-rules'
 
 describe('normalizePhone', () => {
   it('writes French numbers the national way, in pairs', () => {

@@ -19,7 +19,7 @@ import { grandPoitiersCatalog } from '../../../fixtures/curation/catalog'
  * The forms and importers refuse, in names, addresses, communes and links, what the database's
  * `private.is_visible_text` refuses (supabase/migrations/20261207093000_invisible_characters.sql):
  * controls, bidirectional formatting and zero-width characters. The rule itself is
- * src/lib/shop-rules.ts (isVisibleText), compared with the database in
+ * src/shop/shop-rules.ts (isVisibleText), compared with the database in
  * tests/supabase/shop-rules-parity.test.ts.
  */
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { parseOpeningHours } from '@/features/places/utils/opening-hours'
+import { parseOpeningHours } from '@/shop/opening-hours'
 import {
   kindForOsmTags,
   parseOsmGeoJson,
   servicesForOsmTags,
 } from '@/features/curation/utils/osm-geojson-import'
 import type { ImportCatalog } from '@/features/curation/utils/import-catalog'
-import { isHttpUrl, isPhone } from '@/lib/shop-rules'
+import { isHttpUrl, isPhone } from '@/shop/shop-rules'
 import {
   grandPoitiersCatalog,
   niortCatalog,

@@ -7,7 +7,7 @@ import {
   parseQuestionnaireCsv,
   type ParsedQuestionnaire,
 } from '@/features/curation/utils/questionnaire-csv'
-import { charLength, isCleanText, validateShopField, type ShopField } from '@/lib/shop-rules'
+import { charLength, isCleanText, validateShopField, type ShopField } from '@/shop/shop-rules'
 import { grandPoitiersCatalog } from '../../../fixtures/curation/catalog'
 
 /**
@@ -59,7 +59,7 @@ function expectRowsStorable(parsed: ParsedQuestionnaire) {
     for (const [key, field] of FIELD_RULES) {
       const value = row[key] as string | string[] | null
       expect(validateShopField(field, value), `${key} = ${JSON.stringify(value)}`).toBeNull()
-      // Not asserted: a control character inside a URL (website, links). src/lib/shop-rules.ts
+      // Not asserted: a control character inside a URL (website, links). src/shop/shop-rules.ts
       // accepts it as the SQL is_http_url does; the database's new *_clean constraints
       // (20261201100000_input_limits) refuse that line, so the import is still blocked.
     }

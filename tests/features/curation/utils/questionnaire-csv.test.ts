@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { parseOpeningHours } from '@/features/places/utils/opening-hours'
-import { convertFrenchHours } from '@/features/curation/utils/french-hours'
+import { parseOpeningHours } from '@/shop/opening-hours'
+import { convertFrenchHours } from '@/shop/french-hours'
 import { csvField } from '@/features/curation/utils/csv-format'
 import { parseCsv } from '@/lib/csv-parse'
 import { compactKey } from '@/features/curation/utils/import-catalog'
@@ -11,7 +11,7 @@ import {
   questionnaireTemplateCsv,
 } from '@/features/curation/utils/questionnaire-csv'
 import type { ImportIssue } from '@/features/curation/utils/import-row'
-import { isEmail, isHttpUrl, isPhone } from '@/lib/shop-rules'
+import { isEmail, isHttpUrl, isPhone } from '@/shop/shop-rules'
 import {
   grandPoitiersCatalog,
   niortCatalog,
@@ -22,8 +22,8 @@ import { encodeWindows1252 } from '../../../fixtures/curation/windows-1252'
 
 // The French-hours converter is another module's work: a pass-through spy, overridden where a
 // test needs a given answer.
-vi.mock('@/features/curation/utils/french-hours', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/features/curation/utils/french-hours')>()
+vi.mock('@/shop/french-hours', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/shop/french-hours')>()
   return { ...real, convertFrenchHours: vi.fn(real.convertFrenchHours) }
 })
 

@@ -12,7 +12,7 @@ import {
   openingHoursValidity,
   type ReferencingForm,
 } from '@/features/curation/utils/referencing-draft'
-import { SHOP_LIMITS } from '@/lib/shop-rules'
+import { SHOP_LIMITS } from '@/shop/shop-rules'
 
 const BOUNDS = [-0.05, 46.3, 0.78, 46.79] as const
 const SUBCATEGORIES: Subcategory[] = [

@@ -14,8 +14,8 @@ import { renderWithProviders } from '../../../test-utils'
 
 // The hours library as the app has it before its download finished, when a test says so.
 const hoursLibrary = vi.hoisted(() => ({ loaded: true }))
-vi.mock('@/features/places/utils/opening-hours', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@/features/places/utils/opening-hours')>()
+vi.mock('@/shop/opening-hours', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/shop/opening-hours')>()
   return {
     ...original,
     parseOpeningHoursIfLoaded: (value: string | null | undefined) =>

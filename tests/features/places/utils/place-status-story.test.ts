@@ -239,7 +239,7 @@ describe('placeStatusStory before the hours library has loaded', () => {
     // tests' setup loads the shared copy).
     vi.resetModules()
     const fresh = await import('@/features/places/utils/place-filters')
-    const { isOpeningHoursLoaded } = await import('@/features/places/utils/opening-hours')
+    const { isOpeningHoursLoaded } = await import('@/shop/opening-hours')
     expect(isOpeningHoursLoaded()).toBe(false)
 
     expect(fresh.placeStatusStory(merchant('open', hoursBefore(MONDAY, 2)), MONDAY)).toEqual({

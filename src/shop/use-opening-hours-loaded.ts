@@ -1,9 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react'
-import {
-  isOpeningHoursLoaded,
-  loadOpeningHours,
-  onOpeningHoursLoaded,
-} from '../utils/opening-hours'
+import { isOpeningHoursLoaded, loadOpeningHours, onOpeningHoursLoaded } from '@/shop/opening-hours'
 
 /**
  * Whether the hours library is there, starting its download if not (once `start` is true: the

@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest'
 import OpeningHours, { type nominatim_object, type optional_conf } from 'opening_hours'
-import fixture from '../../../fixtures/curation/grand-poitiers-horaires-texte-2015.json'
-import source from '../../../../supabase/data/opening_hours/grand-poitiers-horaires-texte-2015.json'
-import { convertFrenchHours } from '@/features/curation/utils/french-hours'
+import fixture from '../fixtures/curation/grand-poitiers-horaires-texte-2015.json'
+import source from '../../supabase/data/opening_hours/grand-poitiers-horaires-texte-2015.json'
+import { convertFrenchHours } from '@/shop/french-hours'
 
-// As the app reads values (src/features/places/utils/opening-hours.ts): France's public holidays.
+// As the app reads values (src/shop/opening-hours.ts): France's public holidays.
 const FRANCE = {
   lat: '46.58',
   lon: '0.34',

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 // unit tests' setup loads the shared copy).
 async function freshModule() {
   vi.resetModules()
-  return import('@/features/places/utils/opening-hours')
+  return import('@/shop/opening-hours')
 }
 
 describe('opening_hours, downloaded apart', () => {

@@ -1,6 +1,6 @@
 import type { LonLat } from '@/backend/types'
-import { representativePoint } from '@/lib/place-geometry'
-import { normalizeForSearch } from './normalize-text'
+import { representativePoint } from '@/shop/place-geometry'
+import { normalizeForSearch } from '@/shop/normalize-text'
 
 export interface LocationSuggestion {
   label: string

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
-import { OpeningHoursTable } from '@/features/places/components/opening-hours-table'
-import { openingHoursError, parseOpeningHours } from '@/features/places/utils/opening-hours'
+import { OpeningHoursTable } from '@/components/opening-hours-table'
+import { openingHoursError, parseOpeningHours } from '@/shop/opening-hours'
 import { useT } from '@/lib/i18n'
 import { useLocaleStore } from '@/lib/locale-store'
 import {
@@ -16,7 +16,7 @@ import {
   type ModelError,
   type TimeRange,
   type WeekModel,
-} from '../utils/opening-hours-model'
+} from '@/shop/opening-hours-model'
 
 interface DayDraft {
   closed: boolean

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { LonLat } from '@/backend/types'
 import { env } from '@/lib/env'
-import { placesKeys } from './places-keys'
+import { placesKeys } from '@/shop/api/places-keys'
 import {
   addressSearchUrl,
   communeEntries,
@@ -9,7 +9,7 @@ import {
   searchCommunes,
   type CommuneEntry,
   type LocationSuggestion,
-} from '../utils/location-search'
+} from '@/shop/location-search'
 
 export function getTerritoryCommunes(
   territorySlug: string,

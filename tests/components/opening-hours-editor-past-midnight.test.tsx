@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { useLocaleStore } from '@/lib/locale-store'
-import { renderHoursEditor } from './render-hours-editor'
+import { renderHoursEditor } from '../features/merchant/components/render-hours-editor'
 
 const setup = renderHoursEditor
 

@@ -1,6 +1,6 @@
 import { cleanup, render, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { OpeningHoursTable } from '@/features/places/components/opening-hours-table'
+import { OpeningHoursTable } from '@/components/opening-hours-table'
 import { useLocaleStore } from '@/lib/locale-store'
 
 /** Wednesday 25 November 2026, 10:00 local time. */

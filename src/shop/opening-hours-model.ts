@@ -1,4 +1,4 @@
-import { parseOpeningHours } from '@/features/places/utils/opening-hours'
+import { parseOpeningHours } from '@/shop/opening-hours'
 
 /**
  * The simple weekly form behind the merchant's hours editor, and its translation to and from

@@ -13,7 +13,7 @@ import {
   isVisibleText,
   validateShopDetails,
   validateShopField,
-} from '../../src/lib/shop-rules'
+} from '../../src/shop/shop-rules'
 
 describe('lengths', () => {
   it('counts code points like PostgreSQL', () => {

@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { useLocaleStore } from '@/lib/locale-store'
-import { renderHoursEditor } from './render-hours-editor'
+import { renderHoursEditor } from '../features/merchant/components/render-hours-editor'
 
 const HOURS = 'Mo-Fr 09:00-12:30,14:00-19:00; Sa 09:00-12:00; PH off'
 

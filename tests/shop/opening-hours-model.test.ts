@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import realValues from '../../../../supabase/data/opening_hours/osm-real-values.json'
+import realValues from '../../supabase/data/opening_hours/osm-real-values.json'
 import {
   emptyWeek,
   modelFromOpeningHours,
   openingHoursFromModel,
   validateModel,
   type WeekModel,
-} from '@/features/merchant/utils/opening-hours-model'
-import { parseOpeningHours } from '@/features/places/utils/opening-hours'
+} from '@/shop/opening-hours-model'
+import { parseOpeningHours } from '@/shop/opening-hours'
 
 function model(value: string | null): WeekModel {
   const result = modelFromOpeningHours(value)

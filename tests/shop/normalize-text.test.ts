@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { normalizeForSearch, searchWords } from '@/features/places/utils/normalize-text'
+import { normalizeForSearch, searchWords } from '@/shop/normalize-text'
 
 describe('normalizeForSearch', () => {
   it('ignores case and accents', () => {

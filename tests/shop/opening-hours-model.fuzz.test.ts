@@ -9,9 +9,9 @@ import {
   parseTime,
   validateModel,
   type WeekModel,
-} from '@/features/merchant/utils/opening-hours-model'
-import { parseOpeningHours } from '@/features/places/utils/opening-hours'
-import { isCleanText, SHOP_LIMITS, charLength } from '@/lib/shop-rules'
+} from '@/shop/opening-hours-model'
+import { parseOpeningHours } from '@/shop/opening-hours'
+import { isCleanText, SHOP_LIMITS, charLength } from '@/shop/shop-rules'
 
 /**
  * The opening-hours form under random and malformed input: reading any text never throws and

@@ -8,7 +8,7 @@ import {
   tokenizeFrenchHours,
   type Token,
   type TokenKind,
-} from './french-hours-tokens'
+} from '@/shop/french-hours-tokens'
 
 export type FrenchHoursResult =
   { kind: 'converted'; openingHours: string } | { kind: 'note'; reason: string }

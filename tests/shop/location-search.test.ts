@@ -5,7 +5,7 @@ import {
   communeEntries,
   parseAddressResults,
   searchCommunes,
-} from '@/features/places/utils/location-search'
+} from '@/shop/location-search'
 
 const square = (lon: number, lat: number) => ({
   type: 'Polygon' as const,

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
-import { useSessionUser } from './get-session-user'
-import { accountKeys } from './account-keys'
+import { useSessionUser } from '@/session/get-session-user'
+import { accountKeys } from '@/session/account-keys'
 
 export function getCuratedTerritories(backend: VitrineBackend, signal?: AbortSignal) {
   return backend.listCuratedTerritories(signal)

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
-import { placesKeys } from './places-keys'
+import { placesKeys } from '@/shop/api/places-keys'
 
 export function getTerritories(backend: VitrineBackend, signal?: AbortSignal) {
   return backend.listTerritories(signal)

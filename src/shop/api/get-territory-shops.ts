@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
-import { placesKeys } from './places-keys'
+import { placesKeys } from '@/shop/api/places-keys'
 
 export function getTerritoryShops(
   backend: VitrineBackend,

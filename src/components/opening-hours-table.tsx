@@ -1,12 +1,8 @@
 import { useMemo } from 'react'
 import { useT } from '@/lib/i18n'
 import { useLocaleStore } from '@/lib/locale-store'
-import {
-  parseOpeningHoursIfLoaded,
-  type DayInterval,
-  type DaySchedule,
-} from '../utils/opening-hours'
-import { useOpeningHoursLoaded } from '../stores/use-opening-hours-loaded'
+import { parseOpeningHoursIfLoaded, type DayInterval, type DaySchedule } from '@/shop/opening-hours'
+import { useOpeningHoursLoaded } from '@/shop/use-opening-hours-loaded'
 
 interface Opening {
   from: string

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { OpeningHoursTable } from '@/features/places/components/opening-hours-table'
+import { OpeningHoursTable } from '@/components/opening-hours-table'
 import { useLocaleStore } from '@/lib/locale-store'
 
 const HOURS = 'Mo-Fr 09:00-12:30,14:00-19:00; Sa 09:00-12:00; PH off'

@@ -1,11 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import realValues from '../../../../supabase/data/opening_hours/osm-real-values.json'
-import {
-  NO_HOURS_ERROR,
-  parseOpeningHours,
-  type OpeningHoursEvaluator,
-} from '@/features/places/utils/opening-hours'
+import realValues from '../../supabase/data/opening_hours/osm-real-values.json'
+import { NO_HOURS_ERROR, parseOpeningHours, type OpeningHoursEvaluator } from '@/shop/opening-hours'
 
 function evaluator(value: string): OpeningHoursEvaluator {
   const result = parseOpeningHours(value)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatAgo, formatUpdatedAgo } from '@/features/places/utils/relative-time'
+import { formatAgo, formatUpdatedAgo } from '@/shop/relative-time'
 
 const now = new Date('2026-11-22T15:00:00Z')
 const ago = (ms: number) => new Date(now.getTime() - ms).toISOString()

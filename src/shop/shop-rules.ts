@@ -28,7 +28,7 @@
  *   the engines' disagreement about that character in `\s`.
  */
 
-import type { Locale } from './locale-store'
+import type { Locale } from '@/lib/locale-store'
 
 /** Maximum lengths in characters (code points), as in the CHECK constraints. */
 export const SHOP_LIMITS = {

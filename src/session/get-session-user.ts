@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
-import { accountKeys } from './account-keys'
+import { accountKeys } from '@/session/account-keys'
 
 export function getSessionUser(backend: VitrineBackend) {
   return backend.getSessionUser()

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { SHOP_SERVICES, type Shop, type ShopSubmission } from '@/backend/types'
-import { displayStatus } from '@/features/places/utils/place-filters'
+import { displayStatus } from '@/shop/shop-status'
 import { useFeatureT, useT } from '@/lib/i18n'
 import { useLocaleStore } from '@/lib/locale-store'
 import { curationMessages } from '../i18n/curation-messages'

@@ -1,5 +1,5 @@
 import { SHOP_SERVICES, type Shop, type ShopService, type ShopSubmission } from '@/backend/types'
-import { displayStatus, openNowState } from '@/features/places/utils/place-filters'
+import { displayStatus, openNowState } from '@/shop/shop-status'
 
 export interface StatusCounts {
   published: number

@@ -3,7 +3,7 @@ import type { Shop } from '@/backend/types'
 import { useT } from '@/lib/i18n'
 import { useLocaleStore } from '@/lib/locale-store'
 import { formatDistance } from '../utils/distance'
-import type { StatusLabel } from '../utils/place-filters'
+import type { StatusLabel } from '@/shop/shop-status'
 import type { DisplayStatus } from '../utils/places-geojson'
 import { DISPLAY_COLOURS, DISPLAY_SYMBOLS } from '../utils/status-style'
 

@@ -9,15 +9,13 @@ import {
 } from './distance'
 import { searchWords } from '@/shop/normalize-text'
 import { parseOpeningHoursIfLoaded, type OpeningHoursEvaluator } from '@/shop/opening-hours'
+import { hasLocation, searchText, type PlaceFilters } from './place-filters'
 import {
-  hasLocation,
   merchantOpenNowState,
   merchantStatusTrustedUntil,
   NOTHING_KNOWN,
-  searchText,
   type OpenNowState,
-  type PlaceFilters,
-} from './place-filters'
+} from '@/shop/shop-status'
 
 export interface PlaceMatch {
   readonly shop: Shop

@@ -2,19 +2,16 @@
 import { describe, expect, it } from 'vitest'
 import type { LonLat } from '@/backend/types'
 import {
-  displayStatus,
   EMPTY_FILTERS,
   hasLocation,
-  isStatusFresh,
   matchesCategories,
   matchesKinds,
   matchesQuery,
   matchesRadius,
   matchesServices,
-  openNowState,
   shopDistanceKm,
-  STATUS_FRESH_DAYS,
 } from '@/features/places/utils/place-filters'
+import { displayStatus, isStatusFresh, openNowState, STATUS_FRESH_DAYS } from '@/shop/shop-status'
 import { makeShop } from '../../../fixtures/shops'
 
 // A Wednesday morning in July; the hours below are open then.

@@ -16,11 +16,10 @@ import {
   matchesQuery,
   matchesRadius,
   matchesServices,
-  openNowState,
   shopDistanceKm,
-  type OpenNowState,
   type PlaceFilters,
 } from '@/features/places/utils/place-filters'
+import { openNowState, type OpenNowState } from '@/shop/shop-status'
 import {
   createPlaceIndex,
   filterPlaces,

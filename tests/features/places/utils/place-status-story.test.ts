@@ -2,16 +2,16 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Shop } from '@/backend/types'
 import { createPlaceIndex, filterPlaces } from '@/features/places/utils/place-index'
+import { EMPTY_FILTERS } from '@/features/places/utils/place-filters'
 import {
   displayStatus,
-  EMPTY_FILTERS,
   labelMarker,
   MERCHANT_OPEN,
   NOTHING_KNOWN,
   openNowState,
   placeStatusStory,
   statusLabel,
-} from '@/features/places/utils/place-filters'
+} from '@/shop/shop-status'
 import { makeShop } from '../../../fixtures/shops'
 
 // Local times (the tests run in Europe/Paris).
@@ -238,7 +238,7 @@ describe('placeStatusStory before the hours library has loaded', () => {
     // A fresh copy of the modules, as the app has them before the download finished (the unit
     // tests' setup loads the shared copy).
     vi.resetModules()
-    const fresh = await import('@/features/places/utils/place-filters')
+    const fresh = await import('@/shop/shop-status')
     const { isOpeningHoursLoaded } = await import('@/shop/opening-hours')
     expect(isOpeningHoursLoaded()).toBe(false)
 

@@ -26,6 +26,14 @@ export function pagePath(territory: string, page: AppPage = 'places'): string {
   return page === 'places' ? base : `${base}/${PAGE_SEGMENTS[page]}`
 }
 
+/** The URL parameter naming the place selected on the map (its sheet open). */
+export const SELECTED_PLACE_PARAM = 'place'
+
+/** The territory's map with one place selected: `/t/niort-agglo?place=<id>`. */
+export function placeOnMapPath(territory: string, placeId: string): string {
+  return `${pagePath(territory)}?${new URLSearchParams({ [SELECTED_PLACE_PARAM]: placeId })}`
+}
+
 /** The page a path segment under `/t/<territory>/` names, or null for an unknown one. */
 export function pageFromSegment(segment: string | undefined): AppPage | null {
   if (segment === undefined || segment === '') return 'places'

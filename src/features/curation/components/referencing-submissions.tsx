@@ -1,24 +1,14 @@
 import { useId, useState } from 'react'
+import { Link } from 'wouter'
 import { useErrorText } from '@/lib/error-messages'
 import type { ShopSubmission } from '@/backend/types'
 import { toBackendError } from '@/backend/errors'
 import { useFeatureT } from '@/lib/i18n'
 import { useLocaleStore, type Locale } from '@/lib/locale-store'
-import { serializePlacesView } from '@/features/places/utils/filters-url'
-import { EMPTY_FILTERS } from '@/features/places/utils/place-filters'
+import { placeOnMapPath } from '@/lib/routes'
 import { useMySubmissions } from '../api/get-my-submissions'
 import { useWithdrawSubmission } from '../api/withdraw-submission'
 import { referencingMessages } from '../i18n/referencing-messages'
-
-/** The published shop on the shoppers' map, selected, with the places page's own URL format. */
-export function shopOnMapHref(territorySlug: string, shopId: string): string {
-  const view = serializePlacesView({
-    filters: EMPTY_FILTERS,
-    originLabel: null,
-    selectedPlaceId: shopId,
-  })
-  return `/t/${encodeURIComponent(territorySlug)}${view}`
-}
 
 const formatDate = (iso: string, locale: Locale) =>
   new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(
@@ -81,7 +71,9 @@ function SubmissionItem({ submission }: { submission: ShopSubmission }) {
         {c(`state.${submission.status}`)}
       </p>
       {submission.status === 'published' && submission.shopId ? (
-        <a href={shopOnMapHref(submission.territorySlug, submission.shopId)}>{c('seeOnMap')}</a>
+        <Link href={placeOnMapPath(submission.territorySlug, submission.shopId)}>
+          {c('seeOnMap')}
+        </Link>
       ) : null}
       {submission.status === 'refused' && submission.refusalReason ? (
         <p className="referencing-submission__reason">

@@ -5,6 +5,7 @@ import {
   type ShopKind,
   type ShopService,
 } from '@/backend/types'
+import { SELECTED_PLACE_PARAM } from '@/lib/routes'
 import type { PlaceFilters } from './place-filters'
 
 /** Everything a link must reproduce: the filters, the distance origin and the selected place. */
@@ -26,7 +27,7 @@ const KEYS = {
   origin: 'near',
   originLabel: 'from',
   radius: 'r',
-  place: 'place',
+  place: SELECTED_PLACE_PARAM,
 } as const
 
 function list(params: URLSearchParams, key: string): string[] {

@@ -137,7 +137,7 @@ function TerritoryRoute({ slug, segment }: { slug: string; segment: string | und
           </LazyPage>
         ) : page === 'referencing' ? (
           <LazyPage>
-            <ReferencingPage territory={territory} />
+            <ReferencingPage territory={territory} signIn={<AccountMenu />} />
           </LazyPage>
         ) : null}
       </>

@@ -1,8 +1,7 @@
-import { useId } from 'react'
+import { useId, type ReactNode } from 'react'
 import type { Territory } from '@/backend/types'
 import { useFeatureT } from '@/lib/i18n'
 import { useSessionUser } from '@/session/get-session-user'
-import { AccountMenu } from '@/features/account/components/account-menu'
 import { referencingMessages } from '../i18n/referencing-messages'
 import { hasDraft, useReferencingDraftStore } from '../stores/referencing-draft-store'
 import { ReferencingForm } from './referencing-form'
@@ -10,10 +9,17 @@ import { ReferencingSubmissions } from './referencing-submissions'
 
 /**
  * "Référencer mon commerce": a signed-in person describes their shop for the territory's
- * curators and follows their requests. Visitors are asked to sign in first; a draft they
- * started is kept for when they come back.
+ * curators and follows their requests. Visitors are asked to sign in first (with `signIn`, which
+ * the app gives: features do not import each other); a draft they started is kept for when they
+ * come back.
  */
-export function ReferencingPage({ territory }: { territory: Territory }) {
+export function ReferencingPage({
+  territory,
+  signIn,
+}: {
+  territory: Territory
+  signIn: ReactNode
+}) {
   const c = useFeatureT(referencingMessages)
   const session = useSessionUser()
   const draftStarted = useReferencingDraftStore((s) => hasDraft(s.form))
@@ -31,7 +37,7 @@ export function ReferencingPage({ territory }: { territory: Territory }) {
           <div className="referencing-signin">
             <p>{c('signInFirst')}</p>
             {draftStarted ? <p>{c('draftKept')}</p> : null}
-            <AccountMenu />
+            {signIn}
           </div>
         ) : (
           <ReferencingForm territory={territory} />

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { BackendError } from '@/backend/errors'
 import type { LonLat, ShopDraft, ShopSubmission } from '@/backend/types'
 import { ReferencingPage } from '@/features/curation/components/referencing-page'
+import { AccountMenu } from '@/features/account/components/account-menu'
 import { useReferencingDraftStore } from '@/features/curation/stores/referencing-draft-store'
 import { EMPTY_REFERENCING_FORM } from '@/features/curation/utils/referencing-draft'
 import { useLocaleStore } from '@/lib/locale-store'
@@ -93,7 +94,10 @@ async function signedInBackend(options: Parameters<typeof createMemoryBackend>[0
 }
 
 function renderPage(backend: ReturnType<typeof createMemoryBackend>) {
-  return renderWithProviders(<ReferencingPage territory={GRAND_POITIERS} />, backend)
+  return renderWithProviders(
+    <ReferencingPage territory={GRAND_POITIERS} signIn={<AccountMenu />} />,
+    backend,
+  )
 }
 
 const form = () => screen.getByRole('form', { name: 'Questionnaire de référencement' })

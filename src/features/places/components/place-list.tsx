@@ -4,8 +4,8 @@ import { useT } from '@/lib/i18n'
 import { useLocaleStore } from '@/lib/locale-store'
 import { formatDistance } from '../utils/distance'
 import type { StatusLabel } from '@/shop/shop-status'
-import type { DisplayStatus } from '../utils/places-geojson'
-import { DISPLAY_COLOURS, DISPLAY_SYMBOLS } from '../utils/status-style'
+import type { DisplayStatus } from '@/shop/shop-status'
+import { DISPLAY_COLOURS, DISPLAY_SYMBOLS } from '@/shop/status-style'
 
 export interface PlaceListItem {
   shop: Shop

@@ -6,7 +6,7 @@ import { formatDistance } from '../utils/distance'
 import { placeStatusStory, type OverriddenHours, type StatusLabel } from '@/shop/shop-status'
 import { formatAgo, formatUpdatedAgo } from '@/shop/relative-time'
 import { directionsUrl, mailtoHref, safeHttpUrl, socialLabel, telHref } from '../utils/safe-links'
-import { DISPLAY_COLOURS, DISPLAY_SYMBOLS } from '../utils/status-style'
+import { DISPLAY_COLOURS, DISPLAY_SYMBOLS } from '@/shop/status-style'
 import { OpeningHoursTable } from '@/components/opening-hours-table'
 
 /** A category or subcategory name, as the backend's `listCategories` gives them. */

@@ -1,5 +1,5 @@
 import { useT } from '@/lib/i18n'
-import { DISPLAY_COLOURS, DISPLAY_STATUSES, DISPLAY_SYMBOLS } from '../utils/status-style'
+import { DISPLAY_COLOURS, DISPLAY_STATUSES, DISPLAY_SYMBOLS } from '@/shop/status-style'
 
 export function StatusLegend() {
   const t = useT()

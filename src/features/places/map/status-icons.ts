@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl'
-import { STATUS_COLOURS } from '../utils/status-style'
+import { STATUS_COLOURS } from '@/shop/status-style'
 
 export type MarkerStatus = 'open' | 'closed' | 'unknown' | 'to-confirm'
 

@@ -1,6 +1,5 @@
 import type { Shop } from '@/backend/types'
-
-export type DisplayStatus = 'open' | 'closed' | 'unknown' | 'to-confirm'
+import type { DisplayStatus } from '@/shop/shop-status'
 
 export interface PlaceFeatureProperties {
   id: string

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import type { Shop } from '@/backend/types'
 import { PlaceSheet } from '@/features/places/components/place-sheet'
-import { DISPLAY_SYMBOLS } from '@/features/places/utils/status-style'
+import { DISPLAY_SYMBOLS } from '@/shop/status-style'
 import { useLocaleStore } from '@/lib/locale-store'
 import { makeShop } from '../../../fixtures/shops'
 

@@ -6,7 +6,7 @@ import type { PlaceFeatureCollection } from '@/features/places/utils/places-geoj
 import { PlaceList } from '@/features/places/components/place-list'
 import { PlaceSheet } from '@/features/places/components/place-sheet'
 import { PlacesPage } from '@/features/places/components/places-page'
-import { DISPLAY_SYMBOLS } from '@/features/places/utils/status-style'
+import { DISPLAY_SYMBOLS } from '@/shop/status-style'
 import { useLocaleStore } from '@/lib/locale-store'
 import { createMemoryBackend } from '../../../fixtures/memory-backend'
 import { makeShop } from '../../../fixtures/shops'

@@ -1,4 +1,4 @@
-import type { DisplayStatus } from './places-geojson'
+import type { DisplayStatus } from './shop-status'
 
 /**
  * Status colours chosen to stay distinct for the common colour-vision deficiencies

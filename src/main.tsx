@@ -3,6 +3,9 @@ import { createRoot } from 'react-dom/client'
 import { AppProviders } from './app/providers'
 import { App } from './app/app'
 import './app/app.css'
+import { applyStatusColours } from './shop/status-style'
+
+applyStatusColours()
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root')

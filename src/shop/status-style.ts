@@ -15,6 +15,18 @@ export const DISPLAY_COLOURS: Record<DisplayStatus, string> = {
   'to-confirm': '#8A6500',
 }
 
+/**
+ * The status colours as CSS custom properties (`--status-open`, `--status-closed`,
+ * `--status-unknown`, `--status-to-confirm`) on the document, set once before the first render:
+ * stylesheets use these, never a colour of their own, so that the map's markers, the list and the
+ * merchant's switch show one colour per status.
+ */
+export function applyStatusColours(root: HTMLElement = document.documentElement): void {
+  for (const [status, colour] of Object.entries(DISPLAY_COLOURS)) {
+    root.style.setProperty(`--status-${status}`, colour)
+  }
+}
+
 /** The map's marker shapes, as text for the list and the legend. */
 export const DISPLAY_SYMBOLS: Record<DisplayStatus, string> = {
   open: '✔',

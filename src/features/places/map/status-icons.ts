@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl'
-import { STATUS_COLOURS } from '@/shop/status-style'
+import { DISPLAY_COLOURS } from '@/shop/status-style'
 
 export type MarkerStatus = 'open' | 'closed' | 'unknown' | 'to-confirm'
 
@@ -26,7 +26,7 @@ function draw(status: MarkerStatus): ImageData {
   const ctx = canvas.getContext('2d')!
   ctx.scale(PIXEL_RATIO, PIXEL_RATIO)
   const c = SIZE / 2
-  const colour = status === 'to-confirm' ? '#B8860B' : STATUS_COLOURS[status]
+  const colour = DISPLAY_COLOURS[status]
   ctx.lineWidth = 2.5
   ctx.strokeStyle = '#ffffff'
   ctx.fillStyle = colour

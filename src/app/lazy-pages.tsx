@@ -20,7 +20,7 @@ export const CurationPage = lazy(() =>
   })),
 )
 export const ReferencingPage = lazy(() =>
-  withHours(import('@/features/curation/components/referencing-page')).then((m) => ({
+  withHours(import('@/features/referencing/components/referencing-page')).then((m) => ({
     default: m.ReferencingPage,
   })),
 )

@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import type { Territory } from '@/backend/types'
 import { useBackend } from '@/backend/backend-context'
-import { curationKeys } from './curation-keys'
+import { curationKeys } from '@/shop/api/curation-keys'
 import type { ImportCatalog, ImportCommune } from '../utils/import-catalog'
 
 interface CommuneFeature {

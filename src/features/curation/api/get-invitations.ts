@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
-import { curationKeys } from './curation-keys'
+import { curationKeys } from '@/shop/api/curation-keys'
 
 /** A shop's invitations, newest first, accepted ones included (the screen keeps the pending). */
 export function getInvitations(backend: VitrineBackend, shopId: string, signal?: AbortSignal) {

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
-import { curationKeys } from './curation-keys'
+import { curationKeys } from '@/shop/api/curation-keys'
 
 /** A shop's members with their e-mail address; the database lets only its curators read it. */
 export function getShopMembers(backend: VitrineBackend, shopId: string, signal?: AbortSignal) {

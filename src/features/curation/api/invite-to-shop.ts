@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import type { MemberRole } from '@/backend/types'
 import { useBackend } from '@/backend/backend-context'
-import { curationKeys } from './curation-keys'
+import { curationKeys } from '@/shop/api/curation-keys'
 
 export interface InvitationInput {
   email: string

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
-import { curationKeys } from './curation-keys'
+import { curationKeys } from '@/shop/api/curation-keys'
 
 /** Takes a person off a shop; the database refuses it to anyone but the shop's curators. */
 export function removeShopMember(backend: VitrineBackend, shopId: string, userId: string) {

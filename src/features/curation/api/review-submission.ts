@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
 import { placesKeys } from '@/shop/api/places-keys'
-import { curationKeys } from './curation-keys'
+import { curationKeys } from '@/shop/api/curation-keys'
 
 export type SubmissionDecision =
   | { kind: 'publish'; submissionId: string; expectedUpdatedAt: string }

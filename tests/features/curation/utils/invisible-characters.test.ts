@@ -10,8 +10,8 @@ import {
   checkReferencingForm,
   EMPTY_REFERENCING_FORM,
   type ReferencingForm,
-} from '@/features/curation/utils/referencing-draft'
-import { referencingMessages } from '@/features/curation/i18n/referencing-messages'
+} from '@/features/referencing/utils/referencing-draft'
+import { referencingMessages } from '@/features/referencing/i18n/referencing-messages'
 import type { ImportIssue } from '@/features/curation/utils/import-row'
 import { grandPoitiersCatalog } from '../../../fixtures/curation/catalog'
 

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
 import type { ShopDraft } from '@/backend/types'
-import { curationKeys } from './curation-keys'
+import { curationKeys } from '@/shop/api/curation-keys'
 
 /** "Référencer mon commerce": the questionnaire goes to the territory's curators. */
 export function submitShop(backend: VitrineBackend, territorySlug: string, draft: ShopDraft) {

@@ -6,9 +6,9 @@ import { toBackendError } from '@/backend/errors'
 import { useFeatureT } from '@/lib/i18n'
 import { useLocaleStore, type Locale } from '@/lib/locale-store'
 import { placeOnMapPath } from '@/lib/routes'
-import { useMySubmissions } from '../api/get-my-submissions'
-import { useWithdrawSubmission } from '../api/withdraw-submission'
-import { referencingMessages } from '../i18n/referencing-messages'
+import { useMySubmissions } from '@/features/referencing/api/get-my-submissions'
+import { useWithdrawSubmission } from '@/features/referencing/api/withdraw-submission'
+import { referencingMessages } from '@/features/referencing/i18n/referencing-messages'
 
 const formatDate = (iso: string, locale: Locale) =>
   new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(

@@ -11,7 +11,7 @@ import {
   linesOf,
   openingHoursValidity,
   type ReferencingForm,
-} from '@/features/curation/utils/referencing-draft'
+} from '@/features/referencing/utils/referencing-draft'
 import { SHOP_LIMITS } from '@/shop/shop-rules'
 
 const BOUNDS = [-0.05, 46.3, 0.78, 46.79] as const

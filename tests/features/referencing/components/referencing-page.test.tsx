@@ -3,10 +3,10 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { BackendError } from '@/backend/errors'
 import type { LonLat, ShopDraft, ShopSubmission } from '@/backend/types'
-import { ReferencingPage } from '@/features/curation/components/referencing-page'
+import { ReferencingPage } from '@/features/referencing/components/referencing-page'
 import { AccountMenu } from '@/features/account/components/account-menu'
-import { useReferencingDraftStore } from '@/features/curation/stores/referencing-draft-store'
-import { EMPTY_REFERENCING_FORM } from '@/features/curation/utils/referencing-draft'
+import { useReferencingDraftStore } from '@/features/referencing/stores/referencing-draft-store'
+import { EMPTY_REFERENCING_FORM } from '@/features/referencing/utils/referencing-draft'
 import { useLocaleStore } from '@/lib/locale-store'
 import { createMemoryBackend, GRAND_POITIERS } from '../../../fixtures/memory-backend'
 import { renderWithProviders } from '../../../test-utils'
@@ -14,7 +14,7 @@ import { renderWithProviders } from '../../../test-utils'
 // MapLibre needs WebGL, which jsdom lacks: the picker is replaced by a region whose button
 // does what dragging the pin does.
 const DRAGGED_TO: LonLat = { lon: 0.3404, lat: 46.5802 }
-vi.mock('@/features/curation/map/location-picker', () => ({
+vi.mock('@/features/referencing/map/location-picker', () => ({
   LocationPicker: ({
     label,
     onLocationChange,

@@ -4,7 +4,7 @@ import {
   EMPTY_REFERENCING_FORM,
   openingHoursValidity,
   type ReferencingForm,
-} from '../utils/referencing-draft'
+} from '@/features/referencing/utils/referencing-draft'
 
 interface ReferencingDraftState {
   form: ReferencingForm

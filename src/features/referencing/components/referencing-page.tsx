@@ -2,10 +2,13 @@ import { useId, type ReactNode } from 'react'
 import type { Territory } from '@/backend/types'
 import { useFeatureT } from '@/lib/i18n'
 import { useSessionUser } from '@/session/get-session-user'
-import { referencingMessages } from '../i18n/referencing-messages'
-import { hasDraft, useReferencingDraftStore } from '../stores/referencing-draft-store'
-import { ReferencingForm } from './referencing-form'
-import { ReferencingSubmissions } from './referencing-submissions'
+import { referencingMessages } from '@/features/referencing/i18n/referencing-messages'
+import {
+  hasDraft,
+  useReferencingDraftStore,
+} from '@/features/referencing/stores/referencing-draft-store'
+import { ReferencingForm } from '@/features/referencing/components/referencing-form'
+import { ReferencingSubmissions } from '@/features/referencing/components/referencing-submissions'
 
 /**
  * "Référencer mon commerce": a signed-in person describes their shop for the territory's

@@ -8,11 +8,11 @@ import { useCategories } from '@/shop/api/get-categories'
 import { useLocationSearch } from '@/shop/api/search-locations'
 import type { LocationSuggestion } from '@/shop/location-search'
 import { OpeningHoursEditor } from '@/components/opening-hours-editor'
-import { useSubcategories } from '../api/get-subcategories'
-import { useSubmitShop } from '../api/submit-shop'
-import { referencingMessages } from '../i18n/referencing-messages'
-import { LocationPicker } from '../map/location-picker'
-import { useReferencingDraftStore } from '../stores/referencing-draft-store'
+import { useSubcategories } from '@/shop/api/get-subcategories'
+import { useSubmitShop } from '@/features/referencing/api/submit-shop'
+import { referencingMessages } from '@/features/referencing/i18n/referencing-messages'
+import { LocationPicker } from '@/features/referencing/map/location-picker'
+import { useReferencingDraftStore } from '@/features/referencing/stores/referencing-draft-store'
 import {
   addressFromSuggestion,
   checkReferencingForm,
@@ -22,7 +22,7 @@ import {
   type ReferencingField,
   type ReferencingForm as FormValues,
   type ReferencingProblem,
-} from '../utils/referencing-draft'
+} from '@/features/referencing/utils/referencing-draft'
 
 type TextField = {
   [K in keyof FormValues]: FormValues[K] extends string ? K : never

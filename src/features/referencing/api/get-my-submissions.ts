@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
 import { useSessionUser } from '@/session/get-session-user'
-import { curationKeys } from './curation-keys'
+import { curationKeys } from '@/shop/api/curation-keys'
 
 export function getMySubmissions(backend: VitrineBackend, signal?: AbortSignal) {
   return backend.listMySubmissions(signal)

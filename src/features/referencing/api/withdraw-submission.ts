@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
-import { curationKeys } from './curation-keys'
+import { curationKeys } from '@/shop/api/curation-keys'
 
 /** The submitter takes back a pending submission; the database refuses any other. */
 export function withdrawSubmission(backend: VitrineBackend, submissionId: string) {

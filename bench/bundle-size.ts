@@ -87,9 +87,20 @@ export interface BundleInput {
   listsWithout?: (file: string) => Promise<boolean>
 }
 
+/** The features of merchants and curators, which the shoppers' page never needs. */
+const NOT_FOR_SHOPPERS = [
+  'merchant',
+  'referencing',
+  'review',
+  'dashboard',
+  'members',
+  'import-export',
+].map((feature) => `src/features/${feature}`)
+
 /** Origins of code that the shopper page of a build should not carry. */
 function isMisplaced(group: string, mode: BundleInput['mode']): boolean {
-  if (group === 'src/features/merchant' || group === 'src/features/curation') return true
+  if (NOT_FOR_SHOPPERS.some((feature) => group === feature || group.startsWith(`${feature}/`)))
+    return true
   // The embedded database is the data access of the embedded build, and dead weight otherwise.
   return (
     mode === 'production' && (group === 'src/backend/embedded' || group === '@electric-sql/pglite')

@@ -15,7 +15,7 @@ export const MerchantPage = lazy(() =>
   })),
 )
 export const CurationPage = lazy(() =>
-  withHours(import('@/features/curation/components/curation-page')).then((m) => ({
+  withHours(import('@/app/curation-page')).then((m) => ({
     default: m.CurationPage,
   })),
 )

@@ -1,7 +1,10 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { curationMessages } from '@/features/curation/i18n/curation-messages'
-import { membersMessages } from '@/features/curation/i18n/members-messages'
+import { curationPageMessages } from '@/app/curation-page-messages'
+import { dashboardMessages } from '@/features/dashboard/i18n/dashboard-messages'
+import { importExportMessages } from '@/features/import-export/i18n/import-export-messages'
+import { reviewMessages } from '@/features/review/i18n/review-messages'
+import { membersMessages } from '@/features/members/i18n/members-messages'
 import { referencingMessages } from '@/features/referencing/i18n/referencing-messages'
 import { MAP_CONTROL_LOCALE, messages } from '@/lib/i18n'
 import type { Locale } from '@/lib/locale-store'
@@ -23,7 +26,10 @@ const JOURNEY_TIMEOUT = 240_000
 /** Every dictionary of the app, both languages side by side. */
 const DICTIONARIES: Record<Locale, unknown>[] = [
   messages,
-  curationMessages,
+  curationPageMessages,
+  dashboardMessages,
+  reviewMessages,
+  importExportMessages,
   membersMessages,
   referencingMessages,
   SHOP_RULE_MESSAGES,

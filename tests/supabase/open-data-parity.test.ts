@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LIST_SHOPS_SQL } from '../../src/backend/embedded/embedded-queries'
 import { toShop, type ShopRow } from '../../src/backend/rows'
-import { shopsToGeoJson } from '../../src/features/curation/utils/export-shops'
+import { shopsToGeoJson } from '../../src/features/import-export/utils/export-shops'
 import { openTestDatabase, type TestDatabase } from './test-database'
 import { ACTOR, TERRITORY, loadFixtures } from './policies/fixtures'
 

@@ -17,7 +17,7 @@ beforeAll(async () => {
 })
 afterAll(() => db?.close())
 
-/** One line as the importers send it (camelCase keys, as src/features/curation reads files). */
+/** One line as the importers send it (camelCase keys, as src/features/import-export reads files). */
 type ImportLine = {
   line: number
   sourceRef: string | null

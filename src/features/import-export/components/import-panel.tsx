@@ -1,0 +1,154 @@
+import { useId, useState } from 'react'
+import { useErrorText } from '@/lib/error-messages'
+import { BackendError } from '@/backend/errors'
+import type { ImportRow } from '@/backend/import-row'
+import type { ImportSource } from '@/backend/types'
+import { useFeatureT } from '@/lib/i18n'
+import { useImportShops } from '@/features/import-export/api/import-shops'
+import { importExportMessages } from '../i18n/import-export-messages'
+import { TableScroll } from '@/components/table-scroll'
+import type { ImportCatalog } from '@/features/import-export/utils/import-catalog'
+import { mergeImportReport, type ImportReport } from '@/features/import-export/utils/import-report'
+import {
+  readImportFile,
+  type ReadImportFile,
+} from '@/features/import-export/utils/read-import-file'
+import { questionnaireTemplateCsv } from '@/features/import-export/utils/questionnaire-csv'
+
+interface Checked {
+  file: ReadImportFile
+  report: ImportReport
+}
+
+function downloadUrl(text: string, type: string): string {
+  return URL.createObjectURL(new Blob([text], { type }))
+}
+
+/**
+ * A file goes through a full dry run first (the importer's checks, then the database's, line by
+ * line); only a report without errors can be committed, and the commit is all or nothing.
+ */
+export function ImportPanel({ catalog }: { catalog: ImportCatalog }) {
+  const c = useFeatureT(importExportMessages)
+  const errorText = useErrorText()
+  const id = useId()
+  const importShops = useImportShops()
+  const [file, setFile] = useState<File | null>(null)
+  const [checked, setChecked] = useState<Checked | null>(null)
+  const [committed, setCommitted] = useState<ImportReport | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+
+  const send = (source: ImportSource, rows: ImportRow[], dryRun: boolean) =>
+    importShops.mutateAsync({ territorySlug: catalog.territory.slug, source, rows, dryRun })
+
+  async function check() {
+    if (!file) return
+    setProblem(null)
+    setChecked(null)
+    setCommitted(null)
+    try {
+      const read = await readImportFile(file, catalog)
+      const database = read.rows.length > 0 ? await send(read.source, read.rows, true) : []
+      setChecked({ file: read, report: mergeImportReport(read.issues, database, read.skipped) })
+    } catch (error) {
+      setProblem(error instanceof BackendError ? errorText(error) : c('unreadable'))
+    }
+  }
+
+  async function commit() {
+    if (!checked || checked.report.blocked) return
+    setProblem(null)
+    try {
+      const database = await send(checked.file.source, checked.file.rows, false)
+      const report = mergeImportReport(checked.file.issues, database, checked.file.skipped)
+      if (report.blocked) setChecked({ ...checked, report })
+      else {
+        setCommitted(report)
+        setChecked(null)
+      }
+    } catch (error) {
+      setProblem(errorText(error))
+    }
+  }
+
+  const shown = committed ?? checked?.report ?? null
+  const busy = importShops.isPending
+  return (
+    <section aria-labelledby={`${id}-title`} className="curation-section">
+      <h2 id={`${id}-title`}>{c('importTitle')}</h2>
+      <p>{c('importHelp')}</p>
+      <p>
+        <a
+          href={downloadUrl(questionnaireTemplateCsv(), 'text/csv;charset=utf-8')}
+          download="vitrine-questionnaire.csv"
+        >
+          {c('templateLink')}
+        </a>
+      </p>
+      <label htmlFor={`${id}-file`}>{c('fileLabel')}</label>
+      <input
+        id={`${id}-file`}
+        type="file"
+        accept=".csv,.geojson,.json,text/csv,application/geo+json,application/json"
+        onChange={(event) => {
+          setFile(event.target.files?.[0] ?? null)
+          setChecked(null)
+          setCommitted(null)
+        }}
+      />
+      <div className="curation-controls">
+        <button type="button" disabled={!file || busy} onClick={() => void check()}>
+          {busy && !checked ? c('checking') : c('check')}
+        </button>
+        {checked && !checked.report.blocked ? (
+          <button type="button" className="primary" disabled={busy} onClick={() => void commit()}>
+            {busy ? c('committing') : c('commit')(checked.file.rows.length)}
+          </button>
+        ) : null}
+      </div>
+      {problem ? <p role="alert">{problem}</p> : null}
+      {checked?.file.encoding ? (
+        <p>{c('encoding')(checked.file.encoding, checked.file.delimiter ?? '')}</p>
+      ) : null}
+      {shown ? (
+        <div role="status">
+          <p>
+            {committed
+              ? c('committed')(shown.counts.create, shown.counts.update)
+              : shown.blocked
+                ? c('blocked')(shown.counts.error)
+                : c('summary')(
+                    shown.counts.create,
+                    shown.counts.update,
+                    shown.counts.unchanged,
+                    shown.counts.error,
+                  )}
+          </p>
+        </div>
+      ) : null}
+      {shown ? (
+        <TableScroll label={c('reportTitle')}>
+          <table className="import-report">
+            <caption>{c('reportTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{c('line')}</th>
+                <th scope="col">{c('result')}</th>
+                <th scope="col">{c('detail')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.entries.map((entry, index) => (
+                <tr key={`${entry.line}-${index}`} className={`import-report__${entry.kind}`}>
+                  <td>{entry.line}</td>
+                  <td>{c('action')[entry.kind]}</td>
+                  <td>{entry.message ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : null}
+    </section>
+  )
+}

@@ -4,7 +4,7 @@ import type { VitrineBackend } from '@/backend/port'
 import type { Shop } from '@/backend/types'
 import { placesKeys } from '@/shop/api/places-keys'
 import { accountKeys } from '@/session/account-keys'
-import { merchantKeys } from '@/features/merchant/api/merchant-keys'
+import { merchantKeys } from '@/shop/api/merchant-keys'
 
 /**
  * Puts a changed shop in the lists (the sheets read them) that already show it, without a round trip: another

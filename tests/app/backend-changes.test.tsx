@@ -8,7 +8,7 @@ import type { BackendChange, Shop } from '@/backend/types'
 import { placesKeys } from '@/shop/api/places-keys'
 import { curationKeys } from '@/shop/api/curation-keys'
 import { accountKeys } from '@/session/account-keys'
-import { merchantKeys } from '@/features/merchant/api/merchant-keys'
+import { merchantKeys } from '@/shop/api/merchant-keys'
 import { makeShop } from '../fixtures/shops'
 
 function setup() {

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
 import { useSessionUser } from '@/session/get-session-user'
-import { merchantKeys } from './merchant-keys'
+import { merchantKeys } from '@/shop/api/merchant-keys'
 
 /**
  * Binds the signed-in user's verified e-mail to the shops a curator invited it to; the ids of

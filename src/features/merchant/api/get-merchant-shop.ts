@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
-import { merchantKeys } from './merchant-keys'
+import { merchantKeys } from '@/shop/api/merchant-keys'
 
 export function getMerchantShop(backend: VitrineBackend, shopId: string, signal?: AbortSignal) {
   return backend.getShop(shopId, signal)

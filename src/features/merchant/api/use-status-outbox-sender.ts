@@ -13,7 +13,7 @@ import {
   type PendingStatus,
 } from '../stores/status-outbox-store'
 import { serverHasStatus } from '../utils/status-equality'
-import { merchantKeys } from './merchant-keys'
+import { merchantKeys } from '@/shop/api/merchant-keys'
 
 const RETRY_MS = 15_000
 const LOCK_NAME = 'vitrine.status-outbox'

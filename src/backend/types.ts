@@ -113,7 +113,9 @@ export interface MyShop {
 export interface DemoAccount {
   email: string
   displayName: string
-  description: string
+  /** The territories it curates and the shops it is a member of, by name (data, not text). */
+  curates: string[]
+  shops: string[]
 }
 
 export interface SetShopStatusInput {

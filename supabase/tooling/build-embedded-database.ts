@@ -88,19 +88,16 @@ async function build(version: string): Promise<EmbeddedAssets> {
     id: string
     email: string
     display_name: string | null
-    description: string
+    curates: string[]
+    shops: string[]
   }>(`
     select u.id, u.email, u.raw_user_meta_data ->> 'display_name' as display_name,
-      concat_ws(' · ',
-        (select 'Curateur·rice : ' || string_agg(t.name, ', ' order by t.name)
-           from public.territory_curators c join public.territories t on t.slug = c.territory_slug
-          where c.user_id = u.id),
-        (select 'Commerces : ' || string_agg(s.name, ', ' order by s.name)
-           from public.shop_members m join public.shops s on s.id = m.shop_id
-          where m.user_id = u.id),
-        case when not exists (select 1 from public.territory_curators c where c.user_id = u.id)
-              and not exists (select 1 from public.shop_members m where m.user_id = u.id)
-             then 'Sans commerce ni territoire' end) as description
+      array(select t.name
+              from public.territory_curators c join public.territories t on t.slug = c.territory_slug
+             where c.user_id = u.id order by t.name) as curates,
+      array(select s.name
+              from public.shop_members m join public.shops s on s.id = m.shop_id
+             where m.user_id = u.id order by s.name) as shops
     from auth.users u where u.email like '%@demo.vitrine.test' order by u.email`)
   const dump = await db.dumpDataDir('gzip')
   await db.close()
@@ -120,7 +117,9 @@ async function build(version: string): Promise<EmbeddedAssets> {
       userId: a.id,
       email: a.email,
       displayName: a.display_name ?? a.email,
-      description: a.description,
+      // Names only: the sign-in dialog words them in the page's language.
+      curates: a.curates,
+      shops: a.shops,
     })),
   }
   files.set(MANIFEST_FILE, Buffer.from(JSON.stringify(manifest, null, 2)))

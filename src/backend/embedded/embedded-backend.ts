@@ -347,10 +347,11 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
 
     signInMethods() {
       return {
-        demoAccounts: manifest.demoAccounts.map(({ email, displayName, description }) => ({
+        demoAccounts: manifest.demoAccounts.map(({ email, displayName, curates, shops }) => ({
           email,
           displayName,
-          description,
+          curates,
+          shops,
         })),
         email: false,
       }

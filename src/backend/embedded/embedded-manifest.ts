@@ -12,7 +12,13 @@ export interface EmbeddedManifest {
   categories: { slug: string; name_fr: string; name_en: string }[]
   /** The territories as a visitor reads them (public reference data, tiny). */
   territories: { slug: string; name: string; centre: string; bounds: string }[]
-  demoAccounts: { email: string; displayName: string; description: string; userId: string }[]
+  demoAccounts: {
+    email: string
+    displayName: string
+    curates: string[]
+    shops: string[]
+    userId: string
+  }[]
 }
 
 export const EMBEDDED_DIR = 'embedded'

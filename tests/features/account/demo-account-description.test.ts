@@ -4,32 +4,26 @@ import { demoAccountDescription } from '@/features/account/utils/demo-account-de
 import { translate } from '@/lib/i18n'
 
 describe('demoAccountDescription', () => {
-  it('says the build’s labels in English and keeps the names', () => {
+  const curator = { curates: ['Grand Poitiers', 'Niort Agglo'], shops: [] }
+  const merchant = { curates: [], shops: ['Démo — Boulangerie des Halles', 'Démo — A'] }
+  const both = { curates: ['Niort Agglo'], shops: ['Démo — A'] }
+  const neither = { curates: [], shops: [] }
+
+  it('words what the account can do in English, keeping the names', () => {
     const t = translate('en')
-    expect(demoAccountDescription('Curateur·rice : Grand Poitiers', t)).toBe(
-      'Curator: Grand Poitiers',
+    expect(demoAccountDescription(curator, t)).toBe('Curator: Grand Poitiers, Niort Agglo')
+    expect(demoAccountDescription(merchant, t)).toBe(
+      'Shops: Démo — Boulangerie des Halles, Démo — A',
     )
-    expect(
-      demoAccountDescription(
-        'Commerces : Démo — Boulangerie des Halles, Démo — Fromagerie du Marché (non publiée)',
-        t,
-      ),
-    ).toBe('Shops: Démo — Boulangerie des Halles, Démo — Fromagerie du Marché (non publiée)')
-    expect(demoAccountDescription('Curateur·rice : Niort Agglo · Commerces : Démo — A', t)).toBe(
-      'Curator: Niort Agglo · Shops: Démo — A',
-    )
-    expect(demoAccountDescription('Sans commerce ni territoire', t)).toBe(
-      'No shop and no territory',
-    )
+    expect(demoAccountDescription(both, t)).toBe('Curator: Niort Agglo · Shops: Démo — A')
+    expect(demoAccountDescription(neither, t)).toBe('No shop and no territory')
   })
 
-  it('leaves French as the build wrote it, and an unknown shape unchanged', () => {
-    for (const description of [
-      'Curateur·rice : Grand Poitiers · Commerces : Démo — A, Démo — B',
-      'Sans commerce ni territoire',
-    ]) {
-      expect(demoAccountDescription(description, translate('fr'))).toBe(description)
-    }
-    expect(demoAccountDescription('Testeur', translate('en'))).toBe('Testeur')
+  it('and in French', () => {
+    const t = translate('fr')
+    expect(demoAccountDescription(both, t)).toBe(
+      'Curateur·rice : Niort Agglo · Commerces : Démo — A',
+    )
+    expect(demoAccountDescription(neither, t)).toBe('Sans commerce ni territoire')
   })
 })

@@ -62,7 +62,7 @@ export function SignInOptions({
                 >
                   <strong>{account.displayName}</strong>
                   <span>{account.email}</span>
-                  <small>{demoAccountDescription(account.description, t)}</small>
+                  <small>{demoAccountDescription(account, t)}</small>
                 </button>
               </li>
             ))}

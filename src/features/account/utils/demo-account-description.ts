@@ -1,26 +1,19 @@
+import type { DemoAccount } from '@/backend/types'
 import type { translate } from '@/lib/i18n'
 
 type Translate = ReturnType<typeof translate>
 
-// How the build describes a demonstration account (supabase/tooling/build-embedded-database.ts),
-// in French: "Curateur·rice : <territories> · Commerces : <shops>", or the account has neither.
-const PART_SEPARATOR = ' · '
-const CURATOR = 'Curateur·rice : '
-const SHOPS = 'Commerces : '
-const NEITHER = 'Sans commerce ni territoire'
-
 /**
- * A demonstration account's description in the page's language: the build's labels are said
- * again with `t`, the territories' and shops' names (data) stay as they are, and a description
- * of another shape is shown unchanged.
+ * What a demonstration account can do, in the page's language: the territories it curates and
+ * the shops it belongs to (names are data and stay as they are), or neither.
  */
-export function demoAccountDescription(description: string, t: Translate): string {
-  return description
-    .split(PART_SEPARATOR)
-    .map((part) => {
-      if (part.startsWith(CURATOR)) return t('account.demoCurator')(part.slice(CURATOR.length))
-      if (part.startsWith(SHOPS)) return t('account.demoShops')(part.slice(SHOPS.length))
-      return part === NEITHER ? t('account.demoNone') : part
-    })
-    .join(PART_SEPARATOR)
+export function demoAccountDescription(
+  account: Pick<DemoAccount, 'curates' | 'shops'>,
+  t: Translate,
+): string {
+  const parts = [
+    account.curates.length ? t('account.demoCurator')(account.curates.join(', ')) : null,
+    account.shops.length ? t('account.demoShops')(account.shops.join(', ')) : null,
+  ].filter((part): part is string => part !== null)
+  return parts.length ? parts.join(' · ') : t('account.demoNone')
 }

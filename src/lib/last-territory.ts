@@ -1,24 +1,22 @@
+import { localStorageIfAllowed } from './device-storage'
 import { isTerritorySlug } from './routes'
 
 const STORAGE_KEY = 'vitrine.territory'
 
 /**
  * The territory this device last showed: the installed app's start (`/`) and its "Mon commerce"
- * shortcut open a Niort merchant's Niort, not the build's default territory.
+ * shortcut open a Niort merchant's Niort, not the build's default territory. Without storage (a
+ * third-party frame), the default territory.
  */
 export function lastTerritory(): string | null {
-  try {
-    const slug = localStorage.getItem(STORAGE_KEY)
-    return slug && isTerritorySlug(slug) ? slug : null
-  } catch {
-    return null // storage refused (a third-party frame): the default territory
-  }
+  const slug = localStorageIfAllowed()?.getItem(STORAGE_KEY)
+  return slug && isTerritorySlug(slug) ? slug : null
 }
 
 export function rememberTerritory(slug: string): void {
   try {
-    localStorage.setItem(STORAGE_KEY, slug)
+    localStorageIfAllowed()?.setItem(STORAGE_KEY, slug)
   } catch {
-    // Not kept: `/` opens the default territory.
+    // Full: `/` opens the default territory.
   }
 }

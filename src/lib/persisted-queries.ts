@@ -1,4 +1,5 @@
 import { dehydrate, hydrate, type Query, type QueryClient } from '@tanstack/react-query'
+import { localStorageIfAllowed } from './device-storage'
 
 const STORAGE_KEY = 'vitrine.queries'
 const FORMAT = 1
@@ -35,21 +36,13 @@ interface Saved {
   state: ReturnType<typeof dehydrate>
 }
 
-/** Storage may be refused (a third-party frame, a private mode): then nothing is kept. */
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage
-  } catch {
-    return null
-  }
-}
-
 /**
  * Puts back what the last visit kept, then keeps the kept queries up to date on the device.
  * Returns the function that stops keeping them.
  */
 export function persistQueries(queryClient: QueryClient, now = Date.now): () => void {
-  const store = storage()
+  // Storage may be refused (a third-party frame): then nothing is kept.
+  const store = localStorageIfAllowed()
   if (!store) return () => {}
   try {
     const raw = store.getItem(STORAGE_KEY)

@@ -4,6 +4,7 @@ import initdbWasmUrl from '@electric-sql/pglite/initdb.wasm?url'
 import fsBundleUrl from '@electric-sql/pglite/pglite.data?url'
 import embeddedWorkerUrl from './embedded-worker.ts?worker&url'
 import { keepForOffline } from '@/lib/offline-files'
+import { localStorageIfAllowed } from '@/lib/device-storage'
 import type { VitrineBackend } from '../port'
 import { SQL_FUNCTIONS, shopDetailsArgs, viewportArgs } from '../sql-objects'
 import { BackendError, toBackendError } from '../errors'
@@ -115,8 +116,7 @@ function readSession(): StoredSession | null {
  */
 async function deviceStorageAllowed(): Promise<boolean> {
   try {
-    if (typeof navigator.locks?.request !== 'function') return false
-    localStorage.getItem(SESSION_KEY)
+    if (typeof navigator.locks?.request !== 'function' || !localStorageIfAllowed()) return false
     await new Promise<void>((resolve, reject) => {
       const open = indexedDB.open('vitrine-storage-check')
       open.onsuccess = () => {

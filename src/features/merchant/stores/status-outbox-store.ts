@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import type { SetShopStatusInput } from '@/backend/types'
+import { localStorageIfAllowed } from '@/lib/device-storage'
 
 /**
  * Why the last change of a shop was not applied, until the merchant acts on it. A conflict keeps
@@ -46,14 +47,8 @@ const LEGACY_KEY = 'vitrine.status-outbox'
 
 export const outboxKey = (shopId: string) => `${KEY_PREFIX}${shopId}`
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage
-  } catch {
-    // A third-party frame with storage denied: the outbox lives in memory only.
-    return null
-  }
-}
+// A third-party frame with storage denied: the outbox lives in memory only.
+const storage = localStorageIfAllowed
 
 function isPendingStatus(value: unknown): value is PendingStatus {
   const entry = value as PendingStatus | null

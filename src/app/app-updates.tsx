@@ -15,12 +15,13 @@ function keepThisVisitForOffline() {
   }
 }
 
+/**
+ * Only on the visit the service worker was installed by: a page it already controlled at load
+ * had every request (its workers' too) go through its caches, so nothing is asked twice.
+ */
 function whenInCharge(registration: ServiceWorkerRegistration | undefined) {
   if (!registration || !('serviceWorker' in navigator)) return
-  if (navigator.serviceWorker.controller) {
-    keepThisVisitForOffline()
-    return
-  }
+  if (navigator.serviceWorker.controller) return
   navigator.serviceWorker.addEventListener('controllerchange', keepThisVisitForOffline, {
     once: true,
   })

@@ -132,7 +132,11 @@ export interface VitrineBackend {
     dryRun: boolean,
   ): Promise<ImportReportLine[]>
 
-  /** Called on every change made here, in another tab, or on the server. Returns unsubscribe. */
+  /**
+   * Called on every change made here (each write, and each refusal that says the record changed
+   * elsewhere), in another tab, or on the server. The app's cache follows from these alone
+   * (`src/app/backend-changes.ts`). Returns unsubscribe.
+   */
   subscribe(listener: (change: BackendChange) => void): () => void
   /**
    * Asks for every change of these shops (a merchant's own, published or not) to reach

@@ -147,18 +147,32 @@ export type SignInMethod =
 
 export type SignInResult = { kind: 'signed-in'; user: SessionUser } | { kind: 'email-sent' }
 
-/** What changed, so that listeners can invalidate just enough. */
+/**
+ * What changed, so that the app updates just the queries it affects. Each adapter reports every
+ * write it makes (and a stale refusal, which tells that the record changed elsewhere) and every
+ * change it hears from other tabs or the server.
+ */
 export type BackendChange =
   | {
       kind: 'shops'
+      /** The shops' territory; null when unknown (every territory's lists are affected). */
       territorySlug: string | null
       shopId: string | null
       /** The changed shop as its writer got it back, when known: views show it before refetching. */
       shop?: Shop
     }
-  | { kind: 'session' }
-  /** Submissions, invitations or members changed (a territory's, when known). */
-  | { kind: 'curation'; territorySlug: string | null }
+  /** Who is signed in changed; `user` is the new one when the adapter knows it (null: nobody). */
+  | { kind: 'session'; user?: SessionUser | null }
+  /** Referencing requests were made, edited, withdrawn, published or refused (a territory's, when known). */
+  | { kind: 'submissions'; territorySlug: string | null }
+  /** The members of these shops, or the invitations to them, changed (null: shops unknown). */
+  | {
+      kind: 'members'
+      shopIds: string[] | null
+      /** The users who joined or left these shops (their own shops changed). */
+      userIds?: string[]
+    }
+  /** The demonstration's data was put back: everything is read again. */
   | { kind: 'reset' }
 
 // --- Curation: submissions, invitations, imports -------------------------------------------

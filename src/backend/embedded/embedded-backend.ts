@@ -41,6 +41,12 @@ import {
   type ImportReportRow,
 } from '../rows'
 import { SHOP_DRAFT_COLUMNS } from '../sql-objects'
+import {
+  createChangeHub,
+  isDuplicateRefusal,
+  isGoneRefusal,
+  refusalMeansChanged,
+} from '../change-hub'
 import type { BackendChange, SessionUser, Shop, ShopDraft, SignInMethod } from '../types'
 import {
   GET_SHOP_SQL,
@@ -132,14 +138,6 @@ async function deviceStorageAllowed(): Promise<boolean> {
   }
 }
 
-function openChannel(): BroadcastChannel | null {
-  try {
-    return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL)
-  } catch {
-    return null
-  }
-}
-
 /**
  * The default backend: the project's own migrations and seed in PGlite, in a Web Worker shared by
  * the tabs, kept in IndexedDB. Every query runs as `anon` or `authenticated` with the signed-in
@@ -150,19 +148,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     fetchJson<EmbeddedManifest>(assetUrl(`${EMBEDDED_DIR}/${MANIFEST_FILE}`)),
     deviceStorageAllowed(),
   ])
-  const listeners = new Set<(change: BackendChange) => void>()
-  const channel = storageAllowed ? openChannel() : null
-
-  function emitLocal(change: BackendChange) {
-    for (const listener of listeners) listener(change)
-  }
-  function emit(change: BackendChange) {
-    emitLocal(change)
-    channel?.postMessage(change)
-  }
-  channel?.addEventListener('message', (event: MessageEvent<BackendChange>) =>
-    emitLocal(event.data),
-  )
+  const changes = createChangeHub(storageAllowed ? CHANNEL : null)
 
   const meta: EmbeddedWorkerMeta = {
     dataDirName: dataDirName(manifest.version),
@@ -193,7 +179,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
       ready = true
       performance.mark('vitrine:embedded-database-ready')
       // Whatever was shown from the snapshot is refreshed from the real database.
-      emitLocal({ kind: 'shops', territorySlug: null, shopId: null })
+      changes.heard({ kind: 'shops', territorySlug: null, shopId: null })
     })
   } else {
     // Visitors are answered from the snapshot (as before any database starts); anything else
@@ -239,8 +225,9 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
    * acknowledged only once it is in IndexedDB (see the worker), so a closed tab never loses a
    * write its merchant was told had been saved.
    */
+  /** Reports a write made here, then keeps it on the device (a failure to keep it is thrown). */
   async function persisted(change: BackendChange): Promise<void> {
-    emit(change)
+    changes.report(change)
     try {
       await database().syncToFs()
     } catch (error) {
@@ -250,6 +237,13 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
       )
     }
   }
+
+  /** A write of a shop at a given version: a stale refusal tells that the shop changed. */
+  const shopWrite = <T>(shopId: string, write: () => Promise<T>) =>
+    refusalMeansChanged(changes, { kind: 'shops', territorySlug: null, shopId }, write)
+  /** A decision on a request at a given version: a stale refusal tells that the queue changed. */
+  const submissionWrite = <T>(write: () => Promise<T>) =>
+    refusalMeansChanged(changes, { kind: 'submissions', territorySlug: null }, write)
 
   /** Rows of a query wrapped by `asJsonRows`, shaped as PostgREST sends them. */
   async function jsonRows<T>(sql: string, params: unknown[] = [], actor?: Actor): Promise<T[]> {
@@ -373,13 +367,13 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
         displayName: account.displayName,
       }
       localStorage.setItem(SESSION_KEY, JSON.stringify({ user } satisfies StoredSession))
-      emit({ kind: 'session' })
+      changes.report({ kind: 'session', user })
       return { kind: 'signed-in', user }
     },
 
     async signOut() {
       localStorage.removeItem(SESSION_KEY)
-      emit({ kind: 'session' })
+      changes.report({ kind: 'session', user: null })
     },
 
     async listMyShops() {
@@ -390,15 +384,17 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
 
     async setShopStatus(input) {
       checkSetShopStatusArgs(input.status, input.message, input.services)
-      const result = await run((tx) =>
-        tx.query<ShopRow>(SET_SHOP_STATUS_SQL, [
-          input.shopId,
-          input.status,
-          input.message,
-          input.closedUntil,
-          input.services,
-          input.expectedUpdatedAt,
-        ]),
+      const result = await shopWrite(input.shopId, () =>
+        run((tx) =>
+          tx.query<ShopRow>(SET_SHOP_STATUS_SQL, [
+            input.shopId,
+            input.status,
+            input.message,
+            input.closedUntil,
+            input.services,
+            input.expectedUpdatedAt,
+          ]),
+        ),
       )
       const row = result.rows[0]
       if (!row) throw new BackendError('unknown', 'set_shop_status returned no row')
@@ -411,7 +407,9 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
       const args = shopDetailsArgs(input)
       checkShopDetailsArgs(args)
       const values = SQL_FUNCTIONS.updateShopDetails.args.map((name) => args[name])
-      const result = await run((tx) => tx.query<ShopRow>(UPDATE_SHOP_DETAILS_SQL, values))
+      const result = await shopWrite(input.shopId, () =>
+        run((tx) => tx.query<ShopRow>(UPDATE_SHOP_DETAILS_SQL, values)),
+      )
       const row = result.rows[0]
       if (!row) throw new BackendError('unknown', 'update_shop_details returned no row')
       const shop = toShop(row)
@@ -420,8 +418,8 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     },
 
     async confirmShopStatus(shopId, expectedUpdatedAt) {
-      const result = await run((tx) =>
-        tx.query<ShopRow>(CONFIRM_SHOP_STATUS_SQL, [shopId, expectedUpdatedAt]),
+      const result = await shopWrite(shopId, () =>
+        run((tx) => tx.query<ShopRow>(CONFIRM_SHOP_STATUS_SQL, [shopId, expectedUpdatedAt])),
       )
       const row = result.rows[0]
       if (!row) throw new BackendError('unknown', 'confirm_shop_status returned no row')
@@ -450,7 +448,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
         ...draftValues(draft),
       ])
       if (!row) throw new BackendError('unknown', 'The submission was not returned')
-      await persisted({ kind: 'curation', territorySlug })
+      await persisted({ kind: 'submissions', territorySlug })
       return toSubmission(row)
     },
 
@@ -460,9 +458,16 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     },
 
     async withdrawSubmission(submissionId) {
-      const deleted = await jsonRows<{ id: string }>(DELETE_SUBMISSION_SQL, [submissionId])
-      if (deleted.length === 0) await refusal(GET_SUBMISSION_SQL, submissionId)
-      await persisted({ kind: 'curation', territorySlug: null })
+      return refusalMeansChanged(
+        changes,
+        { kind: 'submissions', territorySlug: null },
+        async () => {
+          const deleted = await jsonRows<{ id: string }>(DELETE_SUBMISSION_SQL, [submissionId])
+          if (deleted.length === 0) await refusal(GET_SUBMISSION_SQL, submissionId)
+          await persisted({ kind: 'submissions', territorySlug: null })
+        },
+        isGoneRefusal,
+      )
     },
 
     async listSubmissions(territorySlug) {
@@ -472,37 +477,38 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     },
 
     async updateSubmission(submissionId, draft, expectedUpdatedAt) {
-      const [row] = await jsonRows<SubmissionRow>(UPDATE_SUBMISSION_SQL, [
-        submissionId,
-        expectedUpdatedAt,
-        ...draftValues(draft),
-      ])
-      if (!row) return refusal(GET_SUBMISSION_SQL, submissionId, expectedUpdatedAt)
-      await persisted({ kind: 'curation', territorySlug: row.territory_slug })
+      const [row] = await submissionWrite(async () => {
+        const rows = await jsonRows<SubmissionRow>(UPDATE_SUBMISSION_SQL, [
+          submissionId,
+          expectedUpdatedAt,
+          ...draftValues(draft),
+        ])
+        return rows.length > 0 ? rows : refusal(GET_SUBMISSION_SQL, submissionId, expectedUpdatedAt)
+      })
+      if (!row) throw new BackendError('unknown', 'update_submission returned no row')
+      await persisted({ kind: 'submissions', territorySlug: row.territory_slug })
       return toSubmission(row)
     },
 
     async publishSubmission(submissionId, expectedUpdatedAt) {
-      const result = await run((tx) =>
-        tx.query<ShopRow>(PUBLISH_SUBMISSION_SQL, [submissionId, expectedUpdatedAt]),
+      const result = await submissionWrite(() =>
+        run((tx) => tx.query<ShopRow>(PUBLISH_SUBMISSION_SQL, [submissionId, expectedUpdatedAt])),
       )
       const row = result.rows[0]
       if (!row) throw new BackendError('unknown', 'publish_submission returned no row')
       const shop = toShop(row)
-      emit({ kind: 'curation', territorySlug: shop.territorySlug })
-      await persisted({ kind: 'shops', territorySlug: shop.territorySlug, shopId: shop.id })
+      changes.report({ kind: 'submissions', territorySlug: shop.territorySlug })
+      await persisted({ kind: 'shops', territorySlug: shop.territorySlug, shopId: shop.id, shop })
       return shop
     },
 
     async refuseSubmission(submissionId, reason, expectedUpdatedAt) {
       checkRefusalReason(reason)
-      const [row] = await jsonRows<SubmissionRow>(REFUSE_SUBMISSION_SQL, [
-        submissionId,
-        reason,
-        expectedUpdatedAt,
-      ])
+      const [row] = await submissionWrite(() =>
+        jsonRows<SubmissionRow>(REFUSE_SUBMISSION_SQL, [submissionId, reason, expectedUpdatedAt]),
+      )
       if (!row) throw new BackendError('unknown', 'refuse_submission returned no row')
-      await persisted({ kind: 'curation', territorySlug: row.territory_slug })
+      await persisted({ kind: 'submissions', territorySlug: row.territory_slug })
       return toSubmission(row)
     },
 
@@ -517,10 +523,20 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     },
 
     async removeShopMember(shopId, userId) {
-      const deleted = await jsonRows<{ user_id: string }>(DELETE_SHOP_MEMBER_SQL, [shopId, userId])
-      if (deleted.length === 0)
-        throw new BackendError('forbidden', 'the member is not removable by this user')
-      await persisted({ kind: 'curation', territorySlug: null })
+      return refusalMeansChanged(
+        changes,
+        { kind: 'members', shopIds: [shopId] },
+        async () => {
+          const deleted = await jsonRows<{ user_id: string }>(DELETE_SHOP_MEMBER_SQL, [
+            shopId,
+            userId,
+          ])
+          if (deleted.length === 0)
+            throw new BackendError('forbidden', 'the member is not removable by this user')
+          await persisted({ kind: 'members', shopIds: [shopId], userIds: [userId] })
+        },
+        isGoneRefusal,
+      )
     },
 
     async listInvitations(shopId) {
@@ -528,27 +544,43 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     },
 
     async inviteToShop(shopId, email, role) {
-      const [row] = await jsonRows<InvitationRow>(INSERT_INVITATION_SQL, [
-        shopId,
-        email.trim().toLowerCase(),
-        role,
-      ])
-      if (!row) throw new BackendError('unknown', 'The invitation was not returned')
-      await persisted({ kind: 'curation', territorySlug: null })
-      return toInvitation(row)
+      return refusalMeansChanged(
+        changes,
+        { kind: 'members', shopIds: [shopId] },
+        async () => {
+          const [row] = await jsonRows<InvitationRow>(INSERT_INVITATION_SQL, [
+            shopId,
+            email.trim().toLowerCase(),
+            role,
+          ])
+          if (!row) throw new BackendError('unknown', 'The invitation was not returned')
+          await persisted({ kind: 'members', shopIds: [shopId] })
+          return toInvitation(row)
+        },
+        isDuplicateRefusal,
+      )
     },
 
     async revokeInvitation(invitationId) {
-      const deleted = await jsonRows<{ id: string }>(DELETE_INVITATION_SQL, [invitationId])
-      if (deleted.length === 0)
-        throw new BackendError('forbidden', 'the invitation is not revocable by this user')
-      await persisted({ kind: 'curation', territorySlug: null })
+      return refusalMeansChanged(
+        changes,
+        { kind: 'members', shopIds: null },
+        async () => {
+          const deleted = await jsonRows<{ id: string }>(DELETE_INVITATION_SQL, [invitationId])
+          if (deleted.length === 0)
+            throw new BackendError('forbidden', 'the invitation is not revocable by this user')
+          // The database answers with the invitation's id only: its shop is not known here.
+          await persisted({ kind: 'members', shopIds: null })
+        },
+        isGoneRefusal,
+      )
     },
 
     async acceptInvitations() {
-      if (currentActor().role === 'anon') return []
-      const shopIds = await jsonRows<string>(ACCEPT_INVITATIONS_SQL)
-      if (shopIds.length > 0) await persisted({ kind: 'session' })
+      const actor = currentActor()
+      if (actor.role === 'anon') return []
+      const shopIds = await jsonRows<string>(ACCEPT_INVITATIONS_SQL, [], actor)
+      if (shopIds.length > 0) await persisted({ kind: 'members', shopIds, userIds: [actor.userId] })
       return shopIds
     },
 
@@ -567,10 +599,7 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
       return lines
     },
 
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
+    subscribe: changes.subscribe,
 
     async resetDemoData() {
       const seed = await (await fetch(assetUrl(manifest.seedUrl))).text()

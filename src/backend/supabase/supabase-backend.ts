@@ -50,7 +50,13 @@ import {
   IMPORT_REPORT_COLUMNS,
   viewportArgs,
 } from '../sql-objects'
-import type { BackendChange, SessionUser, SetShopStatusInput } from '../types'
+import {
+  createChangeHub,
+  isDuplicateRefusal,
+  isGoneRefusal,
+  refusalMeansChanged,
+} from '../change-hub'
+import type { BackendChange, SessionUser, SetShopStatusInput, Shop } from '../types'
 import type { SupabaseConfig } from '../../lib/env'
 
 const SHOP_SELECT = SHOP_COLUMNS.join(',')
@@ -122,8 +128,30 @@ export function createSupabaseBackend(
     throw toBackendError(error)
   }
 
-  // Every `subscribe` listener, so that the merchant's own shops' channel reaches them all.
-  const listeners = new Set<(change: BackendChange) => void>()
+  // Every `subscribe` listener, so that the merchant's own shops' channel reaches them all; the
+  // other tabs hear the writes made here (Realtime tells them of shops only, and only online).
+  const changes = createChangeHub(`vitrine-changes:${config.url}`)
+  /** A write of a shop at a given version: a stale refusal tells that the shop changed. */
+  const shopWrite = <T>(shopId: string, write: () => Promise<T>) =>
+    refusalMeansChanged(changes, { kind: 'shops', territorySlug: null, shopId }, write)
+  /** A decision on a request at a given version: a stale refusal tells that the queue changed. */
+  const submissionWrite = <T>(write: () => Promise<T>) =>
+    refusalMeansChanged(changes, { kind: 'submissions', territorySlug: null }, write)
+  /** A changed shop as its writer got it back. */
+  const shopWritten = (shop: Shop) => {
+    changes.report({ kind: 'shops', territorySlug: shop.territorySlug, shopId: shop.id, shop })
+    return shop
+  }
+  // The user last reported, so that Auth's own events (a token refresh, this tab's sign-in)
+  // are not reported twice; undefined until the first.
+  let reportedUserId: string | null | undefined
+  const sessionChanged = (user: SessionUser | null) => {
+    // Auth's own event may have come first (it fires before its call returns).
+    if ((user?.id ?? null) === reportedUserId) return
+    reportedUserId = user?.id ?? null
+    // supabase-js tells the other tabs itself.
+    changes.report({ kind: 'session', user }, { tabsHearIt: true })
+  }
 
   return {
     mode: 'supabase',
@@ -230,6 +258,7 @@ export function createSupabaseBackend(
           if (error) fail(error)
           const user = toSessionUser(data.user)
           if (!user) throw new BackendError('unknown', 'Sign-in returned no user')
+          sessionChanged(user)
           return { kind: 'signed-in', user }
         }
         case 'demo':
@@ -241,6 +270,7 @@ export function createSupabaseBackend(
       const supabase = await getClient()
       const { error } = await supabase.auth.signOut()
       if (error) fail(error)
+      sessionChanged(null)
     },
 
     async listMyShops(signal) {
@@ -253,37 +283,43 @@ export function createSupabaseBackend(
     },
 
     async setShopStatus(input) {
-      const supabase = await getClient()
-      const { data, error } = await supabase
-        .rpc(SQL_FUNCTIONS.setShopStatus.name, setShopStatusArgs(input))
-        .select(SHOP_SELECT)
-        .single()
-      if (error) fail(error)
-      return toShop(data as unknown as ShopRow)
+      return shopWrite(input.shopId, async () => {
+        const supabase = await getClient()
+        const { data, error } = await supabase
+          .rpc(SQL_FUNCTIONS.setShopStatus.name, setShopStatusArgs(input))
+          .select(SHOP_SELECT)
+          .single()
+        if (error) fail(error)
+        return shopWritten(toShop(data as unknown as ShopRow))
+      })
     },
 
     async updateShopDetails(input) {
-      const supabase = await getClient()
-      const { data, error } = await supabase
-        .rpc(SQL_FUNCTIONS.updateShopDetails.name, shopDetailsArgs(input))
-        .select(SHOP_SELECT)
-        .single()
-      if (error) fail(error)
-      return toShop(data as unknown as ShopRow)
+      return shopWrite(input.shopId, async () => {
+        const supabase = await getClient()
+        const { data, error } = await supabase
+          .rpc(SQL_FUNCTIONS.updateShopDetails.name, shopDetailsArgs(input))
+          .select(SHOP_SELECT)
+          .single()
+        if (error) fail(error)
+        return shopWritten(toShop(data as unknown as ShopRow))
+      })
     },
 
     async confirmShopStatus(shopId, expectedUpdatedAt) {
-      const supabase = await getClient()
-      const args: Record<(typeof SQL_FUNCTIONS.confirmShopStatus.args)[number], unknown> = {
-        shop_id: shopId,
-        expected_updated_at: expectedUpdatedAt,
-      }
-      const { data, error } = await supabase
-        .rpc(SQL_FUNCTIONS.confirmShopStatus.name, args)
-        .select(SHOP_SELECT)
-        .single()
-      if (error) fail(error)
-      return toShop(data as unknown as ShopRow)
+      return shopWrite(shopId, async () => {
+        const supabase = await getClient()
+        const args: Record<(typeof SQL_FUNCTIONS.confirmShopStatus.args)[number], unknown> = {
+          shop_id: shopId,
+          expected_updated_at: expectedUpdatedAt,
+        }
+        const { data, error } = await supabase
+          .rpc(SQL_FUNCTIONS.confirmShopStatus.name, args)
+          .select(SHOP_SELECT)
+          .single()
+        if (error) fail(error)
+        return shopWritten(toShop(data as unknown as ShopRow))
+      })
     },
 
     async listStatusEvents(shopId, signal) {
@@ -334,6 +370,7 @@ export function createSupabaseBackend(
         .select(SUBMISSION_SELECT)
         .single()
       if (error) fail(error)
+      changes.report({ kind: 'submissions', territorySlug })
       return toSubmission(data as unknown as SubmissionRow)
     },
 
@@ -354,14 +391,22 @@ export function createSupabaseBackend(
     },
 
     async withdrawSubmission(submissionId) {
-      const supabase = await getClient()
-      const args: Record<(typeof SQL_FUNCTIONS.withdrawSubmission.args)[number], unknown> = {
-        submission_id: submissionId,
-      }
-      const { data, error } = await supabase.rpc(SQL_FUNCTIONS.withdrawSubmission.name, args)
-      if (error) fail(error)
-      if (!(data as string[] | null)?.length)
-        throw new BackendError('forbidden', 'the row is not writable by this user')
+      return refusalMeansChanged(
+        changes,
+        { kind: 'submissions', territorySlug: null },
+        async () => {
+          const supabase = await getClient()
+          const args: Record<(typeof SQL_FUNCTIONS.withdrawSubmission.args)[number], unknown> = {
+            submission_id: submissionId,
+          }
+          const { data, error } = await supabase.rpc(SQL_FUNCTIONS.withdrawSubmission.name, args)
+          if (error) fail(error)
+          if (!(data as string[] | null)?.length)
+            throw new BackendError('forbidden', 'the row is not writable by this user')
+          changes.report({ kind: 'submissions', territorySlug: null })
+        },
+        isGoneRefusal,
+      )
     },
 
     async listSubmissions(territorySlug, signal) {
@@ -382,52 +427,65 @@ export function createSupabaseBackend(
     },
 
     async updateSubmission(submissionId, draft, expectedUpdatedAt) {
-      const supabase = await getClient()
-      const { data, error } = await supabase
-        .from(SQL_TABLES.submissions.name)
-        .update(fromShopDraft(draft))
-        .eq('id', submissionId)
-        .eq('updated_at', expectedUpdatedAt)
-        .select(SUBMISSION_SELECT)
-      if (error) fail(error)
-      const row = (data as unknown as SubmissionRow[])[0]
-      if (row) return toSubmission(row)
-      const { data: current } = await supabase
-        .from(SQL_TABLES.submissions.name)
-        .select('updated_at')
-        .eq('id', submissionId)
-        .maybeSingle()
-      if (current) throw new BackendError('stale-update', 'the row changed since it was loaded')
-      throw new BackendError('forbidden', 'the row is not writable by this user')
+      return submissionWrite(async () => {
+        const supabase = await getClient()
+        const { data, error } = await supabase
+          .from(SQL_TABLES.submissions.name)
+          .update(fromShopDraft(draft))
+          .eq('id', submissionId)
+          .eq('updated_at', expectedUpdatedAt)
+          .select(SUBMISSION_SELECT)
+        if (error) fail(error)
+        const row = (data as unknown as SubmissionRow[])[0]
+        if (row) {
+          changes.report({ kind: 'submissions', territorySlug: row.territory_slug })
+          return toSubmission(row)
+        }
+        const { data: current } = await supabase
+          .from(SQL_TABLES.submissions.name)
+          .select('updated_at')
+          .eq('id', submissionId)
+          .maybeSingle()
+        if (current) throw new BackendError('stale-update', 'the row changed since it was loaded')
+        throw new BackendError('forbidden', 'the row is not writable by this user')
+      })
     },
 
     async publishSubmission(submissionId, expectedUpdatedAt) {
-      const supabase = await getClient()
-      const args: Record<(typeof SQL_FUNCTIONS.publishSubmission.args)[number], unknown> = {
-        submission_id: submissionId,
-        expected_updated_at: expectedUpdatedAt,
-      }
-      const { data, error } = await supabase
-        .rpc(SQL_FUNCTIONS.publishSubmission.name, args)
-        .select(SHOP_SELECT)
-        .single()
-      if (error) fail(error)
-      return toShop(data as unknown as ShopRow)
+      return submissionWrite(async () => {
+        const supabase = await getClient()
+        const args: Record<(typeof SQL_FUNCTIONS.publishSubmission.args)[number], unknown> = {
+          submission_id: submissionId,
+          expected_updated_at: expectedUpdatedAt,
+        }
+        const { data, error } = await supabase
+          .rpc(SQL_FUNCTIONS.publishSubmission.name, args)
+          .select(SHOP_SELECT)
+          .single()
+        if (error) fail(error)
+        const shop = toShop(data as unknown as ShopRow)
+        changes.report({ kind: 'submissions', territorySlug: shop.territorySlug })
+        return shopWritten(shop)
+      })
     },
 
     async refuseSubmission(submissionId, reason, expectedUpdatedAt) {
-      const supabase = await getClient()
-      const args: Record<(typeof SQL_FUNCTIONS.refuseSubmission.args)[number], unknown> = {
-        submission_id: submissionId,
-        reason,
-        expected_updated_at: expectedUpdatedAt,
-      }
-      const { data, error } = await supabase
-        .rpc(SQL_FUNCTIONS.refuseSubmission.name, args)
-        .select(SUBMISSION_SELECT)
-        .single()
-      if (error) fail(error)
-      return toSubmission(data as unknown as SubmissionRow)
+      return submissionWrite(async () => {
+        const supabase = await getClient()
+        const args: Record<(typeof SQL_FUNCTIONS.refuseSubmission.args)[number], unknown> = {
+          submission_id: submissionId,
+          reason,
+          expected_updated_at: expectedUpdatedAt,
+        }
+        const { data, error } = await supabase
+          .rpc(SQL_FUNCTIONS.refuseSubmission.name, args)
+          .select(SUBMISSION_SELECT)
+          .single()
+        if (error) fail(error)
+        const row = data as unknown as SubmissionRow
+        changes.report({ kind: 'submissions', territorySlug: row.territory_slug })
+        return toSubmission(row)
+      })
     },
 
     async listPossibleDuplicates(submissionId, signal) {
@@ -453,15 +511,23 @@ export function createSupabaseBackend(
     },
 
     async removeShopMember(shopId, userId) {
-      const supabase = await getClient()
-      const args: Record<(typeof SQL_FUNCTIONS.removeShopMember.args)[number], unknown> = {
-        shop_id: shopId,
-        user_id: userId,
-      }
-      const { data, error } = await supabase.rpc(SQL_FUNCTIONS.removeShopMember.name, args)
-      if (error) fail(error)
-      if (!(data as string[] | null)?.length)
-        throw new BackendError('forbidden', 'the member is not removable by this user')
+      return refusalMeansChanged(
+        changes,
+        { kind: 'members', shopIds: [shopId] },
+        async () => {
+          const supabase = await getClient()
+          const args: Record<(typeof SQL_FUNCTIONS.removeShopMember.args)[number], unknown> = {
+            shop_id: shopId,
+            user_id: userId,
+          }
+          const { data, error } = await supabase.rpc(SQL_FUNCTIONS.removeShopMember.name, args)
+          if (error) fail(error)
+          if (!(data as string[] | null)?.length)
+            throw new BackendError('forbidden', 'the member is not removable by this user')
+          changes.report({ kind: 'members', shopIds: [shopId], userIds: [userId] })
+        },
+        isGoneRefusal,
+      )
     },
 
     async listInvitations(shopId, signal) {
@@ -478,25 +544,42 @@ export function createSupabaseBackend(
     },
 
     async inviteToShop(shopId, email, role) {
-      const supabase = await getClient()
-      const { data, error } = await supabase
-        .from(SQL_TABLES.invitations.name)
-        .insert({ shop_id: shopId, email: email.trim().toLowerCase(), role })
-        .select(INVITATION_SELECT)
-        .single()
-      if (error) fail(error)
-      return toInvitation(data as unknown as InvitationRow)
+      return refusalMeansChanged(
+        changes,
+        { kind: 'members', shopIds: [shopId] },
+        async () => {
+          const supabase = await getClient()
+          const { data, error } = await supabase
+            .from(SQL_TABLES.invitations.name)
+            .insert({ shop_id: shopId, email: email.trim().toLowerCase(), role })
+            .select(INVITATION_SELECT)
+            .single()
+          if (error) fail(error)
+          changes.report({ kind: 'members', shopIds: [shopId] })
+          return toInvitation(data as unknown as InvitationRow)
+        },
+        isDuplicateRefusal,
+      )
     },
 
     async revokeInvitation(invitationId) {
-      const supabase = await getClient()
-      const args: Record<(typeof SQL_FUNCTIONS.revokeShopInvitation.args)[number], unknown> = {
-        invitation_id: invitationId,
-      }
-      const { data, error } = await supabase.rpc(SQL_FUNCTIONS.revokeShopInvitation.name, args)
-      if (error) fail(error)
-      if (!(data as string[] | null)?.length)
-        throw new BackendError('forbidden', 'the invitation is not revocable by this user')
+      return refusalMeansChanged(
+        changes,
+        { kind: 'members', shopIds: null },
+        async () => {
+          const supabase = await getClient()
+          const args: Record<(typeof SQL_FUNCTIONS.revokeShopInvitation.args)[number], unknown> = {
+            invitation_id: invitationId,
+          }
+          const { data, error } = await supabase.rpc(SQL_FUNCTIONS.revokeShopInvitation.name, args)
+          if (error) fail(error)
+          if (!(data as string[] | null)?.length)
+            throw new BackendError('forbidden', 'the invitation is not revocable by this user')
+          // The database answers with the invitation's id only: its shop is not known here.
+          changes.report({ kind: 'members', shopIds: null })
+        },
+        isGoneRefusal,
+      )
     },
 
     async acceptInvitations() {
@@ -505,7 +588,10 @@ export function createSupabaseBackend(
       if (!auth.session) return []
       const { data, error } = await supabase.rpc(SQL_FUNCTIONS.acceptShopInvitations.name)
       if (error) fail(error)
-      return (data ?? []) as string[]
+      const shopIds = (data ?? []) as string[]
+      if (shopIds.length > 0)
+        changes.report({ kind: 'members', shopIds, userIds: [auth.session.user.id] })
+      return shopIds
     },
 
     async importShops(territorySlug, source, rows, dryRun) {
@@ -520,7 +606,10 @@ export function createSupabaseBackend(
         .rpc(SQL_FUNCTIONS.importShops.name, args)
         .select(IMPORT_REPORT_COLUMNS.join(','))
       if (error) fail(error)
-      return ((data ?? []) as unknown as ImportReportRow[]).map(toImportReportLine)
+      const lines = ((data ?? []) as unknown as ImportReportRow[]).map(toImportReportLine)
+      if (!dryRun && lines.every((line) => line.action !== 'error'))
+        changes.report({ kind: 'shops', territorySlug, shopId: null })
+      return lines
     },
 
     watchShops(shopIds) {
@@ -548,12 +637,11 @@ export function createSupabaseBackend(
                 const row = (
                   changed && 'id' in changed ? changed : (payload.old ?? {})
                 ) as Partial<ShopRow>
-                for (const listener of listeners)
-                  listener({
-                    kind: 'shops',
-                    territorySlug: row.territory_slug ?? null,
-                    shopId: row.id ?? null,
-                  })
+                changes.heard({
+                  kind: 'shops',
+                  territorySlug: row.territory_slug ?? null,
+                  shopId: row.id ?? null,
+                })
               },
             )
             .subscribe()
@@ -573,7 +661,7 @@ export function createSupabaseBackend(
     subscribe(listener: (change: BackendChange) => void) {
       let stop: (() => void) | null = null
       let cancelled = false
-      listeners.add(listener)
+      const unsubscribe = changes.subscribe(listener)
       // Live updates can wait for the first lists: supabase-js (Auth, Realtime) downloads once
       // the page is idle, not in competition with them on a slow network; at once when a
       // magic link comes back.
@@ -602,15 +690,21 @@ export function createSupabaseBackend(
               )
               .subscribe()
             const { data } = supabase.auth.onAuthStateChange((event, session) => {
+              const user = toSessionUser(session?.user)
               // The session supabase-js starts with is the one the first reads already used: no
               // need to fetch the lists again.
               if (
                 event === 'INITIAL_SESSION' &&
                 (tokenOfFirstReads === undefined ||
                   tokenOfFirstReads === (session?.access_token ?? null))
-              )
+              ) {
+                reportedUserId ??= user?.id ?? null
                 return
-              listener({ kind: 'session' })
+              }
+              // A token refresh, or this tab's sign-in already reported, changes no one.
+              if ((user?.id ?? null) === reportedUserId && event !== 'USER_UPDATED') return
+              reportedUserId = user?.id ?? null
+              changes.heard({ kind: 'session', user })
             })
             stop = () => {
               data.subscription.unsubscribe()
@@ -629,7 +723,7 @@ export function createSupabaseBackend(
       else setTimeout(connect, 1000)
       return () => {
         cancelled = true
-        listeners.delete(listener)
+        unsubscribe()
         stop?.()
       }
     },

@@ -117,6 +117,38 @@ describe('Supabase adapter: sign-in with a six-digit code', () => {
     expect(new Headers(list.init.headers).get('Authorization')).toBe('Bearer user-jwt')
   })
 
+  it('reports the new user once: Auth’s own events for the same user add nothing', async () => {
+    const { backend } = backendWithRealtime((url) =>
+      url.pathname === '/auth/v1/verify'
+        ? json({
+            access_token: 'user-jwt',
+            token_type: 'bearer',
+            expires_in: 3600,
+            expires_at: Math.floor(Date.now() / 1000) + 3600,
+            refresh_token: 'refresh',
+            user: USER,
+          })
+        : url.pathname === '/auth/v1/logout'
+          ? new Response(null, { status: 204 })
+          : json([]),
+    )
+    const changes: BackendChange[] = []
+    const unsubscribe = backend.subscribe((change) => changes.push(change))
+    await backend.signIn({ kind: 'email-code-verify', email: 'camille@example.fr', code: '1' })
+    // Auth's listener joins once the page is idle, and hears the session it starts with.
+    await new Promise((resolve) => setTimeout(resolve, 1200))
+    expect(changes).toEqual([
+      {
+        kind: 'session',
+        user: { id: USER.id, email: 'camille@example.fr', displayName: 'Camille' },
+      },
+    ])
+    await backend.signOut()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(changes.slice(1)).toEqual([{ kind: 'session', user: null }])
+    unsubscribe()
+  })
+
   it('refuses a wrong code with the server’s error, signed out', async () => {
     const { backend } = backendWithRealtime(() =>
       json({ code: 403, error_code: 'otp_expired', msg: 'Token has expired or is invalid' }, 403),

@@ -39,7 +39,7 @@ function CuratedTerritory({ territory }: { territory: Territory }) {
   if (!shops.data || !submissions.data) return <p role="status">{c('loading')}</p>
   return (
     <>
-      <SubmissionQueue submissions={submissions.data} territorySlug={territory.slug} />
+      <SubmissionQueue submissions={submissions.data} />
       {catalog.data ? <ImportPanel catalog={catalog.data} /> : null}
       <ShopMembersPanel shops={shops.data} />
       <TerritoryDashboard shops={shops.data} submissions={submissions.data} now={now} />

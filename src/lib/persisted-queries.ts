@@ -1,4 +1,13 @@
-import { dehydrate, hydrate, type Query, type QueryClient } from '@tanstack/react-query'
+import {
+  dehydrate,
+  hydrate,
+  type Query,
+  type QueryClient,
+  type QueryKey,
+} from '@tanstack/react-query'
+import { placesKeys } from '@/shop/api/places-keys'
+import { merchantKeys } from '@/shop/api/merchant-keys'
+import { accountKeys } from '@/session/account-keys'
 import { localStorageIfAllowed } from './device-storage'
 
 const STORAGE_KEY = 'vitrine.queries'
@@ -12,21 +21,17 @@ const SAVE_DELAY_MS = 500
  * categories. Shoppers' lists are not kept (they can be large, and stale). Who is signed in is
  * the backend's to say (it keeps its own session); a signed-out device keeps no one's shops.
  */
-const KEPT_FOR_EVERYONE: readonly (readonly string[])[] = [
-  ['places', 'territories'],
-  ['places', 'categories'],
+const KEPT_FOR_EVERYONE: readonly QueryKey[] = [placesKeys.territories(), placesKeys.categories()]
+const KEPT_WHILE_SIGNED_IN: readonly QueryKey[] = [
+  merchantKeys.allMyShops(),
+  merchantKeys.allShops(),
 ]
-const KEPT_WHILE_SIGNED_IN: readonly (readonly string[])[] = [
-  ['account', 'my-shops'],
-  ['merchant', 'my-shops'],
-  ['merchant', 'shop'],
-]
-const SESSION_KEY = ['account', 'session']
+const SESSION_KEY = accountKeys.session()
 
-const startsWith = (key: readonly unknown[], prefix: readonly string[]) =>
+const startsWith = (key: QueryKey, prefix: QueryKey) =>
   prefix.every((part, index) => key[index] === part)
 
-function isKeptKey(key: readonly unknown[]): boolean {
+function isKeptKey(key: QueryKey): boolean {
   return [...KEPT_FOR_EVERYONE, ...KEPT_WHILE_SIGNED_IN].some((prefix) => startsWith(key, prefix))
 }
 

@@ -5,6 +5,8 @@ export const placesKeys = {
   all: ['places'] as const,
   territories: () => [...placesKeys.all, 'territories'] as const,
   categories: () => [...placesKeys.all, 'categories'] as const,
+  /** Every territory's lists of shops. */
+  allShops: () => [...placesKeys.all, 'shops'] as const,
   // Every list of a territory's shops is under shops(slug), so that one invalidation (or one
   // patch of a changed shop) reaches them all.
   shops: (territorySlug: string) => [...placesKeys.all, 'shops', territorySlug] as const,

@@ -1,14 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { useBackend } from '@/backend/backend-context'
 
 export function useResetDemoData() {
   const backend = useBackend()
-  const queryClient = useQueryClient()
   return useMutation({
     mutationFn: async () => {
       if (!backend.resetDemoData) throw new Error('This backend has no demonstration data.')
+      // The backend reports the reset: every query is read again.
       await backend.resetDemoData()
     },
-    onSuccess: () => queryClient.invalidateQueries(),
   })
 }

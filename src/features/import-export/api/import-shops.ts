@@ -1,9 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import type { ImportRow } from '@/backend/import-row'
 import type { ImportSource } from '@/backend/types'
 import { useBackend } from '@/backend/backend-context'
-import { placesKeys } from '@/shop/api/places-keys'
 
 export interface ImportRequest {
   territorySlug: string
@@ -18,12 +17,5 @@ export function importShops(backend: VitrineBackend, request: ImportRequest) {
 
 export function useImportShops() {
   const backend = useBackend()
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (request: ImportRequest) => importShops(backend, request),
-    onSuccess: (_report, request) => {
-      if (!request.dryRun)
-        void queryClient.invalidateQueries({ queryKey: placesKeys.shops(request.territorySlug) })
-    },
-  })
+  return useMutation({ mutationFn: (request: ImportRequest) => importShops(backend, request) })
 }

@@ -1,8 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import type { MemberRole } from '@/backend/types'
 import { useBackend } from '@/backend/backend-context'
-import { curationKeys } from '@/shop/api/curation-keys'
 
 export interface InvitationInput {
   email: string
@@ -19,10 +18,7 @@ export function inviteToShop(backend: VitrineBackend, shopId: string, input: Inv
 
 export function useInviteToShop(shopId: string) {
   const backend = useBackend()
-  const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (input: InvitationInput) => inviteToShop(backend, shopId, input),
-    // Refreshed on failure too: a refused duplicate means someone else invited meanwhile.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: curationKeys.invitations(shopId) }),
   })
 }

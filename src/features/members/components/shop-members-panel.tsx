@@ -126,7 +126,7 @@ function InvitationRow({
 }) {
   const m = useFeatureT(membersMessages)
   const formatDate = useFormatDate()
-  const revocation = useRevokeInvitation(invitation.shopId)
+  const revocation = useRevokeInvitation()
   return (
     <li className="shop-members__item">
       <span className="shop-members__email">{invitation.email}</span>

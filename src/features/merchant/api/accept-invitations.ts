@@ -1,9 +1,8 @@
 import { useEffect, useRef } from 'react'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
 import { useSessionUser } from '@/session/get-session-user'
-import { merchantKeys } from '@/shop/api/merchant-keys'
 
 /**
  * Binds the signed-in user's verified e-mail to the shops a curator invited it to; the ids of
@@ -21,23 +20,14 @@ export function acceptInvitations(backend: VitrineBackend) {
  */
 export function useAcceptInvitationsOnSignIn() {
   const backend = useBackend()
-  const queryClient = useQueryClient()
   const session = useSessionUser()
   const userId = session.data?.id ?? null
   // The user whose invitations were last asked for: a session refetch with the same user, or a
   // remount in StrictMode, must not ask again.
   const handledFor = useRef<string | null>(null)
   const mutation = useMutation({
+    // The backend reports the shops joined: "Mon commerce" reads them again.
     mutationFn: (_forUserId: string) => acceptInvitations(backend),
-    onSuccess: (shopIds, forUserId) => {
-      if (shopIds.length === 0) return
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: merchantKeys.myShops(forUserId) }),
-        ...shopIds.map((shopId) =>
-          queryClient.invalidateQueries({ queryKey: merchantKeys.shop(shopId) }),
-        ),
-      ])
-    },
   })
   const { mutate } = mutation
 

@@ -1,9 +1,7 @@
 import { useEffect } from 'react'
-import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useBackend } from '@/backend/backend-context'
 import { toBackendError } from '@/backend/errors'
 import type { VitrineBackend } from '@/backend/port'
-import type { Shop } from '@/backend/types'
 import {
   deviceStorageWorks,
   followOtherTabs,
@@ -13,7 +11,6 @@ import {
   type PendingStatus,
 } from '../stores/status-outbox-store'
 import { serverHasStatus } from '../utils/status-equality'
-import { merchantKeys } from '@/shop/api/merchant-keys'
 
 const RETRY_MS = 15_000
 const LOCK_NAME = 'vitrine.status-outbox'
@@ -61,20 +58,11 @@ function currentEntry(shopId: string, inMemory: PendingStatus): PendingStatus | 
   return deviceStorageWorks() ? readStoredEntry(shopId) : inMemory
 }
 
-function shopSent(queryClient: QueryClient, shop: Shop) {
-  queryClient.setQueryData(merchantKeys.shop(shop.id), shop)
-}
-
-async function sendOne(
-  backend: VitrineBackend,
-  queryClient: QueryClient,
-  shopId: string,
-  entry: PendingStatus,
-) {
+async function sendOne(backend: VitrineBackend, shopId: string, entry: PendingStatus) {
   try {
     const shop = await backend.setShopStatus(entry.input)
+    // The page shows the sent shop through the backend's report of the write.
     useStatusOutboxStore.getState().sent(shopId, entry.queuedAt, shop.updatedAt)
-    shopSent(queryClient, shop)
   } catch (caught) {
     const error = toBackendError(caught)
     if (error.kind === 'network' || error.kind === 'unavailable') {
@@ -82,8 +70,8 @@ async function sendOne(
     } else if (error.kind === 'stale-update') {
       // Either our own earlier send went through and its answer was lost, or someone else
       // changed the shop: the server's state tells which. Nothing is overwritten either way.
+      // (The backend reported the refusal: the page reads the shop again.)
       const server = await backend.getShop(shopId).catch(() => null)
-      if (server) shopSent(queryClient, server)
       if (server && serverHasStatus(server, entry.input)) {
         useStatusOutboxStore.getState().sent(shopId, entry.queuedAt, server.updatedAt)
       } else {
@@ -98,10 +86,7 @@ async function sendOne(
 }
 
 /** Sends every pending status change once; what cannot be sent now stays queued. */
-export async function flushStatusOutbox(
-  backend: VitrineBackend,
-  queryClient: QueryClient,
-): Promise<void> {
+export async function flushStatusOutbox(backend: VitrineBackend): Promise<void> {
   if (isOffline()) return
   const store = useStatusOutboxStore.getState()
   for (const [shopId, queued] of Object.entries(store.pending)) {
@@ -115,11 +100,10 @@ export async function flushStatusOutbox(
           useStatusOutboxStore.getState().storedEntryChanged(shopId, null)
           return
         }
-        if (await isOurs(entry)) await sendOne(backend, queryClient, shopId, entry)
+        if (await isOurs(entry)) await sendOne(backend, shopId, entry)
       })
     } finally {
       inFlight.delete(shopId)
-      void queryClient.invalidateQueries({ queryKey: merchantKeys.history(shopId) })
     }
   }
   // A tap made here while this round was sending, or rebased onto its result, goes now.
@@ -132,7 +116,7 @@ export async function flushStatusOutbox(
         (!left[id]?.tab || left[id]?.tab === TAB_ID),
     )
   ) {
-    await flushStatusOutbox(backend, queryClient)
+    await flushStatusOutbox(backend)
   }
 }
 
@@ -142,9 +126,8 @@ export async function flushStatusOutbox(
  */
 export function useStatusOutboxSender() {
   const backend = useBackend()
-  const queryClient = useQueryClient()
   useEffect(() => {
-    const flush = () => void flushStatusOutbox(backend, queryClient)
+    const flush = () => void flushStatusOutbox(backend)
     holdTabLock()
     const stopFollowing = followOtherTabs()
     flush()
@@ -165,5 +148,5 @@ export function useStatusOutboxSender() {
       window.removeEventListener('online', flush)
       clearInterval(timer)
     }
-  }, [backend, queryClient])
+  }, [backend])
 }

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { useBackend } from '@/backend/backend-context'
 import { toBackendError } from '@/backend/errors'
 import type { Shop } from '@/backend/types'
@@ -7,7 +7,6 @@ import { useT } from '@/lib/i18n'
 import { useLocaleStore, type Locale } from '@/lib/locale-store'
 import { validateShopField, type ShopField } from '@/shop/shop-rules'
 import { useErrorText } from '@/lib/error-messages'
-import { merchantKeys } from '@/shop/api/merchant-keys'
 import { useLiveDraft } from '../hooks/use-live-draft'
 import { FieldConflict } from './conflict-note'
 import { OpeningHoursEditor } from '@/components/opening-hours-editor'
@@ -70,7 +69,6 @@ export function ShopDetailsForm({ shop }: { shop: Shop }) {
   const locale = useLocaleStore((s) => s.locale)
   const errorText = useErrorText()
   const backend = useBackend()
-  const queryClient = useQueryClient()
   const baseId = useId()
   // The form follows every change made elsewhere, except in a field being typed in.
   const live = useLiveDraft<Draft>(draftFrom(shop))
@@ -100,12 +98,8 @@ export function ShopDetailsForm({ shop }: { shop: Shop }) {
         socialLinks: linesOf(draft.socialLinks),
         expectedUpdatedAt: shop.updatedAt,
       }),
-    onSuccess: (updated) => queryClient.setQueryData(merchantKeys.shop(shop.id), updated),
-    // A stale write: the newer version comes in, and the fields changed on both sides show it.
-    onError: (error) => {
-      if (toBackendError(error).kind === 'stale-update')
-        void queryClient.invalidateQueries({ queryKey: merchantKeys.shop(shop.id) })
-    },
+    // The saved shop, or after a stale refusal the newer version, comes in through the
+    // backend's report; the fields changed on both sides then show it.
   })
   const saveError = save.error ? toBackendError(save.error) : null
 

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { useBackend } from '@/backend/backend-context'
 import { toBackendError } from '@/backend/errors'
 import { SHOP_SERVICES, type Shop, type ShopService, type ShopStatus } from '@/backend/types'
@@ -9,7 +9,6 @@ import { SHOP_LIMITS, validateShopField } from '@/shop/shop-rules'
 import { useLocaleStore } from '@/lib/locale-store'
 import { formatUpdatedAgo } from '@/shop/relative-time'
 import { useMerchantShop } from '../api/get-merchant-shop'
-import { merchantKeys } from '@/shop/api/merchant-keys'
 import { useStatusOutboxStore } from '../stores/status-outbox-store'
 import { useLiveDraft } from '../hooks/use-live-draft'
 import { FieldConflict } from './conflict-note'
@@ -53,7 +52,6 @@ function LoadedPanel({ shop }: { shop: Shop }) {
   const errorText = useErrorText()
   const locale = useLocaleStore((s) => s.locale)
   const backend = useBackend()
-  const queryClient = useQueryClient()
   const pending = useStatusOutboxStore((s) => s.pending[shop.id])
   const problem = useStatusOutboxStore((s) => s.problems[shop.id])
   const { statusQueued, problemDismissed } = useStatusOutboxStore.getState()
@@ -116,8 +114,6 @@ function LoadedPanel({ shop }: { shop: Shop }) {
 
   const confirm = useMutation({
     mutationFn: () => backend.confirmShopStatus(shop.id, shop.updatedAt),
-    onSuccess: (updated) => queryClient.setQueryData(merchantKeys.shop(shop.id), updated),
-    onError: () => void queryClient.invalidateQueries({ queryKey: merchantKeys.shop(shop.id) }),
   })
   const confirmError = confirm.error ? toBackendError(confirm.error) : null
   const statusWord = (status: ShopStatus) =>

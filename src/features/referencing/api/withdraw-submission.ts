@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
-import { curationKeys } from '@/shop/api/curation-keys'
 
 /** The submitter takes back a pending submission; the database refuses any other. */
 export function withdrawSubmission(backend: VitrineBackend, submissionId: string) {
@@ -10,11 +9,8 @@ export function withdrawSubmission(backend: VitrineBackend, submissionId: string
 
 export function useWithdrawSubmission() {
   const backend = useBackend()
-  const queryClient = useQueryClient()
+  // A refusal usually means a curator decided meanwhile: the backend reports it as a change.
   return useMutation({
     mutationFn: (submissionId: string) => withdrawSubmission(backend, submissionId),
-    // Refreshed on failure too: a refusal usually means a curator decided in the meantime.
-    onSettled: () =>
-      queryClient.invalidateQueries({ queryKey: [...curationKeys.all, 'my-submissions'] }),
   })
 }

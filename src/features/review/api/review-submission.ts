@@ -1,8 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import type { VitrineBackend } from '@/backend/port'
 import { useBackend } from '@/backend/backend-context'
-import { placesKeys } from '@/shop/api/places-keys'
-import { curationKeys } from '@/shop/api/curation-keys'
 
 export type SubmissionDecision =
   | { kind: 'publish'; submissionId: string; expectedUpdatedAt: string }
@@ -21,16 +19,10 @@ export async function reviewSubmission(backend: VitrineBackend, decision: Submis
   }
 }
 
-export function useReviewSubmission(territorySlug: string) {
+/** The queue and the map follow from the backend's report of the decision (or of its refusal). */
+export function useReviewSubmission() {
   const backend = useBackend()
-  const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (decision: SubmissionDecision) => reviewSubmission(backend, decision),
-    // Refreshed on failure too: a stale refusal means the queue changed elsewhere.
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: curationKeys.submissions(territorySlug) }),
-        queryClient.invalidateQueries({ queryKey: placesKeys.shops(territorySlug) }),
-      ]),
   })
 }

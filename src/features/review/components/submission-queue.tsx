@@ -32,18 +32,12 @@ function PossibleDuplicates({ submissionId }: { submissionId: string }) {
   )
 }
 
-function SubmissionCard({
-  submission,
-  territorySlug,
-}: {
-  submission: ShopSubmission
-  territorySlug: string
-}) {
+function SubmissionCard({ submission }: { submission: ShopSubmission }) {
   const c = useFeatureT(reviewMessages)
   const t = useT()
   const locale = useLocaleStore((s) => s.locale)
   const errorText = useErrorText()
-  const review = useReviewSubmission(territorySlug)
+  const review = useReviewSubmission()
   const [refusing, setRefusing] = useState(false)
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string | null>(null)
@@ -136,13 +130,7 @@ function SubmissionCard({
 }
 
 /** The territory's referencing requests, pending first, each with its possible duplicates. */
-export function SubmissionQueue({
-  submissions,
-  territorySlug,
-}: {
-  submissions: readonly ShopSubmission[]
-  territorySlug: string
-}) {
+export function SubmissionQueue({ submissions }: { submissions: readonly ShopSubmission[] }) {
   const c = useFeatureT(reviewMessages)
   const pendingCount = submissions.filter((s) => s.status === 'pending').length
   return (
@@ -154,7 +142,6 @@ export function SubmissionQueue({
           <SubmissionCard
             key={`${submission.id}-${submission.updatedAt}`}
             submission={submission}
-            territorySlug={territorySlug}
           />
         ))}
       </ul>

@@ -3,11 +3,10 @@ import { act, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { BackendError } from '@/backend/errors'
-import type { ShopInvitation } from '@/backend/types'
+import type { BackendChange, ShopInvitation } from '@/backend/types'
 import { accountKeys } from '@/session/account-keys'
 import { useSessionUser } from '@/session/get-session-user'
 import { useAcceptInvitationsOnSignIn } from '@/features/merchant/api/accept-invitations'
-import { merchantKeys } from '@/shop/api/merchant-keys'
 import { createMemoryBackend } from '../../../fixtures/memory-backend'
 import { makeShop } from '../../../fixtures/shops'
 import { renderWithProviders } from '../../../test-utils'
@@ -81,21 +80,20 @@ describe('useAcceptInvitationsOnSignIn', () => {
     expect(await accept.mock.results[0]?.value).toEqual(['shop-a'])
   })
 
-  it('accepts once per signed-in user and refreshes that user’s shops', async () => {
+  it('accepts once per signed-in user, and the backend reports the shops joined', async () => {
     const { backend, accept, queryClient } = await setUp()
-    // Spied rather than read from the cache: a session change refreshes every query anyway,
-    // while the Supabase adapter's accept announces nothing, so the hook must ask by itself.
-    const invalidate = vi.spyOn(queryClient, 'invalidateQueries')
+    // The cache follows from the report (tests/app/backend-changes.test.tsx).
+    const reported: BackendChange[] = []
+    backend.subscribe((change) => reported.push(change))
     await screen.findByText('session : anonyme')
 
     await act(() => backend.signIn({ kind: 'demo', email: MERCHANT }))
     expect(await screen.findByText('acceptation : success')).toBeInTheDocument()
     expect(accept).toHaveBeenCalledTimes(1)
     expect(await accept.mock.results[0]?.value).toEqual(['shop-a'])
-    expect(invalidate).toHaveBeenCalledWith({ queryKey: merchantKeys.myShops('u1') })
-    expect(invalidate).toHaveBeenCalledWith({ queryKey: merchantKeys.shop('shop-a') })
+    expect(reported).toContainEqual({ kind: 'members', shopIds: ['shop-a'], userIds: ['u1'] })
 
-    // The same user's session read again (the accept itself announces a session change).
+    // The same user's session read again: not asked again.
     await act(() => queryClient.invalidateQueries({ queryKey: accountKeys.all }))
     await screen.findByText('session : u1')
     expect(accept).toHaveBeenCalledTimes(1)
@@ -111,18 +109,16 @@ describe('useAcceptInvitationsOnSignIn', () => {
     await waitFor(() => expect(accept).toHaveBeenCalledTimes(2))
   })
 
-  it('leaves the merchant’s queries alone when no invitation was waiting', async () => {
-    const { backend, accept, queryClient } = await setUp([])
-    const invalidate = vi.spyOn(queryClient, 'invalidateQueries')
+  it('reports no change of shops when no invitation was waiting', async () => {
+    const { backend, accept } = await setUp([])
+    const reported: BackendChange[] = []
+    backend.subscribe((change) => reported.push(change))
     await screen.findByText('session : anonyme')
 
     await act(() => backend.signIn({ kind: 'demo', email: MERCHANT }))
     expect(await screen.findByText('acceptation : success')).toBeInTheDocument()
     expect(accept).toHaveBeenCalledTimes(1)
-    const merchantInvalidations = invalidate.mock.calls.filter(
-      ([filters]) => filters?.queryKey?.[0] === merchantKeys.all[0],
-    )
-    expect(merchantInvalidations).toEqual([])
+    expect(reported.map((change) => change.kind)).toEqual(['session'])
   })
 
   it('shows a failure without breaking the page and tries again on retry and next sign-in', async () => {

@@ -6,6 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa'
 import { fileURLToPath, URL } from 'node:url'
 import { embeddedDatabaseAssets } from './supabase/tooling/vite-plugin-embedded-assets.ts'
 import { installableApp } from './src/app/pwa-config.ts'
+import { customMediaFromBreakpoints } from './src/styles/breakpoints.ts'
 
 const srcDir = fileURLToPath(new URL('./src', import.meta.url))
 
@@ -14,6 +15,7 @@ export default defineConfig(({ mode }) => {
   const embedded = !env.VITE_SUPABASE_URL || !env.VITE_SUPABASE_ANON_KEY
   return {
     plugins: [
+      customMediaFromBreakpoints(),
       react(),
       ...(embedded && mode !== 'test' ? [embeddedDatabaseAssets()] : []),
       VitePWA(installableApp),

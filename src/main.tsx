@@ -1,8 +1,10 @@
+// The tokens and the base styles first: every other stylesheet comes after them in the cascade.
+import './styles/tokens.css'
+import './styles/base.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { AppProviders } from './app/providers'
 import { App } from './app/app'
-import './app/app.css'
 import { applyStatusColours } from './shop/status-style'
 
 applyStatusColours()

@@ -25,6 +25,7 @@ import {
 import { RootErrorBoundary } from './root-error-boundary'
 import { AppUpdates } from './app-updates'
 import { redirectTarget } from './territory-route'
+import './app.css'
 
 /**
  * One route table (src/lib/routes.ts): every page under its territory. Moving between pages is

@@ -14,6 +14,8 @@ import { ShopMembersPanel } from '@/features/members/components/shop-members-pan
 import { SubmissionQueue } from '@/features/review/components/submission-queue'
 import { TerritoryDashboard } from '@/features/dashboard/components/territory-dashboard'
 import { TerritoryExport } from '@/features/import-export/components/territory-export'
+import '@/components/forms.css'
+import './curation-page.css'
 
 function CuratedTerritory({ territory }: { territory: Territory }) {
   const c = useFeatureT(curationPageMessages)

@@ -17,6 +17,7 @@ import {
   type TimeRange,
   type WeekModel,
 } from '@/shop/opening-hours-model'
+import './opening-hours-editor.css'
 
 interface DayDraft {
   closed: boolean

@@ -3,6 +3,7 @@ import { useT } from '@/lib/i18n'
 import { useLocaleStore } from '@/lib/locale-store'
 import { parseOpeningHoursIfLoaded, type DayInterval, type DaySchedule } from '@/shop/opening-hours'
 import { useOpeningHoursLoaded } from '@/shop/use-opening-hours-loaded'
+import './opening-hours-table.css'
 
 interface Opening {
   from: string

@@ -1,9 +1,14 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DISPLAY_COLOURS, applyStatusColours } from '@/shop/status-style'
 
-const css = readFileSync(join(process.cwd(), 'src/app/app.css'), 'utf8').toLowerCase()
+// Every stylesheet of the app, tokens included.
+const css = readdirSync(join(process.cwd(), 'src'), { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.css'))
+  .map((file) => readFileSync(join(process.cwd(), 'src', file), 'utf8'))
+  .join('\n')
+  .toLowerCase()
 
 describe('one colour per status', () => {
   it('is set on the document for the stylesheets', () => {

@@ -9,6 +9,7 @@ import { useErrorText } from '@/lib/error-messages'
 import { Link } from 'wouter'
 import { usePagePath } from '@/lib/routes'
 import { useCuratedTerritories } from '@/session/get-curated-territories'
+import '../account.css'
 
 /**
  * Sign-in; once signed in, one compact "Compte" button (a phone's header has no room for more)

@@ -11,6 +11,7 @@ import {
   territoryDashboard,
   type ShopSortKey,
 } from '@/features/dashboard/utils/dashboard-stats'
+import '../dashboard.css'
 
 /** The figures a curator checks first, a bar chart of services, and the shops to chase. */
 export function TerritoryDashboard({

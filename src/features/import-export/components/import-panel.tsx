@@ -14,6 +14,7 @@ import {
   type ReadImportFile,
 } from '@/features/import-export/utils/read-import-file'
 import { questionnaireTemplateCsv } from '@/features/import-export/utils/questionnaire-csv'
+import '../import-export.css'
 
 interface Checked {
   file: ReadImportFile

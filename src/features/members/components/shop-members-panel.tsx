@@ -11,6 +11,7 @@ import { useInviteToShop } from '@/features/members/api/invite-to-shop'
 import { useRemoveShopMember } from '@/features/members/api/remove-shop-member'
 import { useRevokeInvitation } from '@/features/members/api/revoke-invitation'
 import { membersMessages } from '@/features/members/i18n/members-messages'
+import '../members.css'
 
 type Messages = (typeof membersMessages)['fr']
 type M = <K extends keyof Messages>(key: K) => Messages[K]

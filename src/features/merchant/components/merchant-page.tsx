@@ -8,6 +8,8 @@ import { useSessionUser } from '@/session/get-session-user'
 import { useMyShops } from '../api/get-my-shops'
 import { useStatusOutboxStore } from '../stores/status-outbox-store'
 import { ShopStatusPanel } from './shop-status-panel'
+import '@/components/forms.css'
+import '../merchant.css'
 
 /**
  * The merchant's space: their own shops only; the database refuses anything else anyway.

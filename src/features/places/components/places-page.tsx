@@ -20,6 +20,7 @@ import { PlaceList, type PlaceListItem } from './place-list'
 import { PlaceSheet } from './place-sheet'
 import { TerritoryPicker } from './territory-picker'
 import { StatusLegend } from './status-legend'
+import '../places.css'
 
 /** "Now", moving once a minute so that open-now and "à confirmer" stay true while the page is open. */
 function useNow(intervalMs = 60_000): Date {

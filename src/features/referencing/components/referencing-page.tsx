@@ -9,6 +9,8 @@ import {
 } from '@/features/referencing/stores/referencing-draft-store'
 import { ReferencingForm } from '@/features/referencing/components/referencing-form'
 import { ReferencingSubmissions } from '@/features/referencing/components/referencing-submissions'
+import '@/components/forms.css'
+import '../referencing.css'
 
 /**
  * "Référencer mon commerce": a signed-in person describes their shop for the territory's

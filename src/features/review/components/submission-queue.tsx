@@ -7,6 +7,7 @@ import { useLocaleStore } from '@/lib/locale-store'
 import { usePossibleDuplicates } from '@/features/review/api/get-possible-duplicates'
 import { useReviewSubmission } from '@/features/review/api/review-submission'
 import { reviewMessages } from '../i18n/review-messages'
+import '../review.css'
 
 function PossibleDuplicates({ submissionId }: { submissionId: string }) {
   const c = useFeatureT(reviewMessages)

@@ -54,7 +54,7 @@ export interface BundleReport {
   mode: 'production' | 'embedded'
   chunks: ChunkReport[]
   /** The list path, and everything up to the interactive map (list + map + map parallel). */
-  totals: { list: PathTotals; upToMap: PathTotals; all: PathTotals }
+  totals: { list: PathTotals; cssOnList: PathTotals; upToMap: PathTotals; all: PathTotals }
   /** Code that should only load on other pages or in the other mode, found on the paths. */
   misplaced: { module: string; file: string; rawBytes: number }[]
   verdicts: Verdict[]
@@ -88,6 +88,19 @@ export interface BundleInput {
 }
 
 /** The features of merchants and curators, which the shoppers' page never needs. */
+/** A class of each merchant's and curator's stylesheet, and of the editors only they use. */
+const NOT_SHOPPER_CLASSES = [
+  'merchant-panel',
+  'referencing-form',
+  'submission-card',
+  'dashboard-figure',
+  'shop-members__form',
+  'import-report',
+  'hours-editor',
+  'problem-banner',
+  'curation-section',
+]
+
 const NOT_FOR_SHOPPERS = [
   'merchant',
   'referencing',
@@ -213,7 +226,22 @@ export async function analyseBundle(input: BundleInput): Promise<BundleReport> {
   })
   const onList = chunks.filter((c) => c.path === 'list')
   const onPaths = chunks.filter((c) => ['list', 'parallel', 'map'].includes(c.path))
-  const totals = { list: total(onList), upToMap: total(onPaths), all: total(chunks) }
+  const totals = {
+    list: total(onList),
+    cssOnList: total(onList.filter((c) => c.kind === 'css')),
+    upToMap: total(onPaths),
+    all: total(chunks),
+  }
+  // Each merchant's and curator's stylesheet is loaded with its page: one of their own classes
+  // in a stylesheet of the shopper's paths means their styles ship on the first load.
+  const foreignCss = onPaths
+    .filter((c) => c.kind === 'css')
+    .flatMap((c) => {
+      const text = readFileSync(join(input.distDir, c.file), 'utf8')
+      return NOT_SHOPPER_CLASSES.filter((name) => text.includes(`.${name}`)).map(
+        (name) => `.${name} in ${c.file.replace(/^assets\//, '')}`,
+      )
+    })
 
   const misplaced = onPaths.flatMap((chunk) =>
     [...(contents.get(chunk.file)?.modules ?? [])]
@@ -238,6 +266,16 @@ export async function analyseBundle(input: BundleInput): Promise<BundleReport> {
       totals.upToMap.gzipBytes,
       BUDGETS.mapGzipKb,
     ),
+    {
+      name: `${input.mode}: CSS on the list path, gzip (reported), with no merchant or curator styles`,
+      pass: foreignCss.length === 0,
+      value: round1(totals.cssOnList.gzipBytes / KB),
+      unit: 'kB',
+      detail:
+        foreignCss.length === 0
+          ? `${totals.cssOnList.files} file(s), ${round1(totals.cssOnList.gzipBytes / KB)} kB gzip; none of the other pages' styles`
+          : `other pages' styles on the shopper's paths: ${foreignCss.slice(0, 4).join('; ')}`,
+    },
     {
       name: `${input.mode}: MapLibre loads in parallel, never blocking the list`,
       pass: maplibreOnList.length === 0,

@@ -146,6 +146,7 @@ function bundleTable(report: BundleReport): string {
   ])
   for (const [label, totals] of [
     ['TOTAL list path', report.totals.list],
+    ['  of which CSS', report.totals.cssOnList],
     ['TOTAL up to interactive map', report.totals.upToMap],
     ['TOTAL all JS + CSS', report.totals.all],
   ] as const) {

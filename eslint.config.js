@@ -90,4 +90,20 @@ export default tseslint.config(
     },
   },
   ...importBoundaries(),
+  {
+    // One path for cache updates (docs/decisions/0012): the backend reports each change and
+    // src/app/backend-changes.ts applies it; features write and read, never patch or invalidate.
+    files: ['src/features/**/*.{ts,tsx}', 'src/shop/**', 'src/session/**', 'src/components/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(invalidateQueries|setQueryData|setQueriesData|removeQueries|resetQueries|refetchQueries)$/]',
+          message:
+            'The cache follows the backend’s reports, applied in src/app/backend-changes.ts (decision 0012).',
+        },
+      ],
+    },
+  },
 )

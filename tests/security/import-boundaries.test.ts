@@ -78,4 +78,19 @@ describe('import boundaries', () => {
     expect(await refusals('src/map/probe.ts', 'maplibre-gl')).toEqual([])
     expect(await refusals('src/features/places/map/probe.tsx', 'maplibre-gl')).toEqual([])
   })
+
+  it('a feature never updates the cache itself: the backend’s reports do', async () => {
+    const code =
+      "import { useQueryClient } from '@tanstack/react-query'\n" +
+      'export function useProbe() {\n' +
+      '  const queryClient = useQueryClient()\n' +
+      "  return () => queryClient.invalidateQueries({ queryKey: ['places'] })\n" +
+      '}\n'
+    const ruleOf = async (filePath: string) => {
+      const [result] = await eslint.lintText(code, { filePath })
+      return result!.messages.map((message) => message.ruleId)
+    }
+    expect(await ruleOf('src/features/merchant/api/probe.ts')).toContain('no-restricted-syntax')
+    expect(await ruleOf('src/app/backend-changes-probe.ts')).not.toContain('no-restricted-syntax')
+  })
 })

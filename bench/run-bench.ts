@@ -400,6 +400,7 @@ function buildEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
     VITE_SUPABASE_ANON_KEY: '',
     VITE_MAP_STYLE_URL: '',
     VITE_ADDRESS_SEARCH_URL: '',
+    VITE_GEOCODER_URL: '',
     ...overrides,
   }
   return env

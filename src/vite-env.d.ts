@@ -13,6 +13,7 @@ interface ImportMetaEnv {
   readonly VITE_DEFAULT_TERRITORY?: string
   /** The national address service's search endpoint; empty: communes only. */
   readonly VITE_ADDRESS_SEARCH_URL?: string
+  readonly VITE_GEOCODER_URL?: string
   /** Above this many shops a territory's map loads its viewport only. */
   readonly VITE_VIEWPORT_LOADING_ABOVE?: string
   /** A vector basemap style; empty: the bundled offline style only. */

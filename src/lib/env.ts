@@ -31,6 +31,15 @@ export const env = {
       : (nonEmpty(import.meta.env.VITE_ADDRESS_SEARCH_URL) ??
         'https://api-adresse.data.gouv.fr/search/'),
   /**
+   * The national address service's batch geocoder, which places imported shops that have an
+   * address but no coordinates; empty string: offline placing only (the commune's point).
+   */
+  geocoderUrl:
+    import.meta.env.VITE_GEOCODER_URL === ''
+      ? null
+      : (nonEmpty(import.meta.env.VITE_GEOCODER_URL) ??
+        'https://api-adresse.data.gouv.fr/search/csv/'),
+  /**
    * Above this many shops a territory's map loads the shops of its viewport only (the national
    * directory case) instead of the whole territory at once.
    */

@@ -4,6 +4,7 @@ import { BackendError } from '@/backend/errors'
 import type { ImportRow } from '@/backend/import-row'
 import type { ImportSource } from '@/backend/types'
 import { useFeatureT } from '@/lib/i18n'
+import { env } from '@/lib/env'
 import { useImportShops } from '@/features/import-export/api/import-shops'
 import { importExportMessages } from '../i18n/import-export-messages'
 import { TableScroll } from '@/components/table-scroll'
@@ -48,7 +49,7 @@ export function ImportPanel({ catalog }: { catalog: ImportCatalog }) {
     setChecked(null)
     setCommitted(null)
     try {
-      const read = await readImportFile(file, catalog)
+      const read = await readImportFile(file, catalog, { url: env.geocoderUrl })
       const database = read.rows.length > 0 ? await send(read.source, read.rows, true) : []
       setChecked({ file: read, report: mergeImportReport(read.issues, database, read.skipped) })
     } catch (error) {
@@ -110,6 +111,9 @@ export function ImportPanel({ catalog }: { catalog: ImportCatalog }) {
       {problem ? <p role="alert">{problem}</p> : null}
       {checked?.file.encoding ? (
         <p>{c('encoding')(checked.file.encoding, checked.file.delimiter ?? '')}</p>
+      ) : null}
+      {checked && checked.file.geocoder !== 'not-needed' ? (
+        <p>{c('geocoder')[checked.file.geocoder]}</p>
       ) : null}
       {shown ? (
         <div role="status">

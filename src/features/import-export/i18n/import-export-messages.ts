@@ -32,6 +32,13 @@ const fr = {
   encoding: (encoding: string, delimiter: string) =>
     `Encodage ${encoding}, séparateur « ${delimiter} »`,
   unreadable: 'Ce fichier ne peut pas être lu.',
+  geocoder: {
+    used: 'Commerces sans coordonnées placés à leur adresse par le service national des adresses (Base Adresse Nationale).',
+    offline:
+      'Hors ligne : les commerces sans coordonnées sont placés au centre de leur commune (position approximative).',
+    failed:
+      'Le service national des adresses n’a pas répondu : les commerces sans coordonnées sont placés au centre de leur commune (position approximative).',
+  },
   exportTitle: 'Exporter les commerces publiés (données ouvertes)',
   exportCsv: 'Télécharger en CSV',
   exportGeoJson: 'Télécharger en GeoJSON',
@@ -75,6 +82,13 @@ const en: ImportExportMessages = {
   encoding: (encoding: string, delimiter: string) =>
     `Encoding ${encoding}, delimiter “${delimiter}”`,
   unreadable: 'This file cannot be read.',
+  geocoder: {
+    used: 'Shops without coordinates placed at their address by the national address service (Base Adresse Nationale).',
+    offline:
+      'Offline: shops without coordinates are placed at the centre of their commune (approximate position).',
+    failed:
+      'The national address service did not answer: shops without coordinates are placed at the centre of their commune (approximate position).',
+  },
   exportTitle: 'Export the published shops (open data)',
   exportCsv: 'Download as CSV',
   exportGeoJson: 'Download as GeoJSON',

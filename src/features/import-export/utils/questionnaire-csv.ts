@@ -26,6 +26,7 @@ import {
   type ImportSubcategory,
 } from '@/features/import-export/utils/import-catalog'
 import { readQuestionnaireHours } from '@/features/import-export/utils/import-hours'
+import type { UnplacedRow } from '@/features/import-export/utils/locate-rows'
 import {
   cleanLine,
   cleanMultiline,
@@ -95,8 +96,6 @@ export interface QuestionnaireColumn {
   synonyms: readonly string[]
 }
 
-const GEOCODER = 'adresse.data.gouv.fr/csv'
-
 export const QUESTIONNAIRE_COLUMNS: readonly QuestionnaireColumn[] = [
   {
     field: 'sourceRef',
@@ -132,7 +131,8 @@ export const QUESTIONNAIRE_COLUMNS: readonly QuestionnaireColumn[] = [
       'Commerçant, artisan, producteur, marché ou service public. Vide : commerçant (marché ' +
       'ou producteur pour ces sous-catégories).',
     example: 'Artisan',
-    synonyms: ['Type de lieu', 'Nature'],
+    // "Vous êtes" is the question of the merchants' associations' questionnaires (2020).
+    synonyms: ['Vous êtes', 'Vous êtes un', 'Type de lieu', 'Nature'],
   },
   {
     field: 'category',
@@ -187,19 +187,19 @@ export const QUESTIONNAIRE_COLUMNS: readonly QuestionnaireColumn[] = [
   {
     field: 'lat',
     header: 'Latitude',
-    required: true,
+    required: false,
     description:
-      'Obligatoire. En degrés décimaux (46.5802 ou 46,5802). Un fichier sans coordonnées ' +
-      `peut d’abord être géocodé sur ${GEOCODER} (service national des adresses) : ` +
-      'il ajoute les colonnes latitude et longitude, que cet import lit telles quelles.',
+      'Facultatif. En degrés décimaux (46.5802 ou 46,5802). Sans latitude ni longitude, ' +
+      'l’import place le commerce à son adresse (service national des adresses) ou, hors ' +
+      'ligne, au centre de sa commune, et le signale.',
     example: '46.5812',
     synonyms: ['lat'],
   },
   {
     field: 'lon',
     header: 'Longitude',
-    required: true,
-    description: `Obligatoire. En degrés décimaux (0.3404 ou 0,3404). Voir Latitude pour le géocodage sur ${GEOCODER}.`,
+    required: false,
+    description: 'Facultatif. En degrés décimaux (0.3404 ou 0,3404). Voir Latitude.',
     example: '0.3401',
     synonyms: ['lon', 'lng', 'long'],
   },
@@ -257,7 +257,11 @@ export const QUESTIONNAIRE_COLUMNS: readonly QuestionnaireColumn[] = [
       'rendez-vous, Commande à distance (ou par téléphone), Accueil en magasin (ou Ouvert en ' +
       'magasin).',
     example: 'Click and collect, Livraison',
-    synonyms: ['Services proposés'],
+    synonyms: [
+      'Services proposés',
+      'Services proposés pendant le confinement',
+      'Services pendant le confinement',
+    ],
   },
   {
     field: 'orderingInstructions',
@@ -265,7 +269,13 @@ export const QUESTIONNAIRE_COLUMNS: readonly QuestionnaireColumn[] = [
     required: false,
     description: 'Comment commander ou réserver.',
     example: 'Commandez la veille avant 18 h par téléphone, retrait au comptoir.',
-    synonyms: ['Comment commander', 'Modalités', 'Modalités de commande'],
+    synonyms: [
+      'Comment commander',
+      'Comment commander ?',
+      'Modalités',
+      'Modalités de commande',
+      'Comment passer commande',
+    ],
   },
   {
     field: 'description',
@@ -395,6 +405,12 @@ export function questionnaireKey(
   return placeKey ? `${nameSlug}@${placeKey.slice(0, 40)}` : nameSlug
 }
 
+/** 3631, 36 xx, 15, 17, 18, 112, 115, 119…: numbers of a national service, not of a shop. */
+export function isNationalShortNumber(text: string): boolean {
+  const compact = text.replace(/[\s.]/g, '')
+  return /^(?:36\d{2}|1\d|11\d)$/.test(compact)
+}
+
 function defaultKind(subcategory: ImportSubcategory | null): ShopKind {
   // Only the unambiguous cases: a market is a market, a farm shop is its producer.
   if (subcategory?.osmTags.includes('amenity=marketplace')) return 'marche'
@@ -482,14 +498,15 @@ function readCoordinates(
   ctx: RowContext,
   latText: string | null,
   lonText: string | null,
-): { lat: number; lon: number } | null {
+): { lat: number; lon: number } | 'to-place' | null {
   const read = (field: 'lat' | 'lon', text: string | null, max: number): number | null => {
     const name = field === 'lat' ? 'Latitude' : 'Longitude'
     if (!text) {
       error(
         ctx,
         field,
-        `${name} manquante : saisissez-la ou géocodez d’abord le fichier sur ${GEOCODER}.`,
+        `${name} manquante : saisissez latitude et longitude, ou aucune des deux pour placer ` +
+          'le commerce à son adresse.',
       )
       return null
     }
@@ -509,14 +526,8 @@ function readCoordinates(
     }
     return value
   }
-  if (!latText && !lonText) {
-    error(
-      ctx,
-      'lat',
-      `Latitude et longitude manquantes : saisissez-les ou géocodez d’abord le fichier sur ${GEOCODER}.`,
-    )
-    return null
-  }
+  // Neither: the row is placed at its address, or its commune (locate-rows.ts).
+  if (!latText && !lonText) return 'to-place'
   const lat = read('lat', latText, 90)
   const lon = read('lon', lonText, 180)
   if (lat === null || lon === null) return null
@@ -682,7 +693,7 @@ function readText(
 function readRow(
   ctx: RowContext,
   get: (field: QuestionnaireField) => string | null,
-): ImportRow | null {
+): ImportRow | UnplacedRow | null {
   const { catalog } = ctx
 
   const rawKey = get('sourceRef')
@@ -731,11 +742,12 @@ function readRow(
       error(ctx, 'postcode', `Code postal invalide ${quote(postcodeText)} : 5 chiffres attendus.`)
   }
 
+  const placed = point === 'to-place' ? null : point
   const { communeInsee, communeName } = readCommune(
     ctx,
     cleanLine(get('commune')),
     get('communeInsee'),
-    point,
+    placed,
   )
 
   const address = cleanLine(get('address'))
@@ -743,7 +755,14 @@ function readRow(
 
   let phone: string | null = null
   const phoneText = get('phone')
-  if (phoneText) {
+  if (phoneText && isNationalShortNumber(phoneText)) {
+    // La Poste's 3631, a 36xx or a 1x: the network's number, not the shop's.
+    warn(
+      ctx,
+      'phone',
+      `Numéro court national ${quote(phoneText)} : ce n’est pas le numéro du commerce, il n’est pas gardé.`,
+    )
+  } else if (phoneText) {
     const result = normalizePhone(phoneText)
     if (result.kind === 'ok') {
       phone = result.phone
@@ -821,8 +840,16 @@ function readRow(
   const description = cleanMultiline(get('description'))
   readText(ctx, 'description', description, 'description')
 
+  if (point === 'to-place' && !address && !postcode && !communeInsee && !communeName) {
+    error(
+      ctx,
+      'lat',
+      'Position manquante : indiquez l’adresse et la commune (l’import la place), ou latitude ' +
+        'et longitude.',
+    )
+  }
   if (!name || !category || !point || ctx.failed) return null
-  return {
+  const row: UnplacedRow = {
     line: ctx.line,
     sourceRef: rowKey(get, catalog)!,
     kind: kind ?? defaultKind(category.subcategory),
@@ -834,8 +861,6 @@ function readRow(
     postcode,
     communeInsee,
     communeName,
-    lon: point.lon,
-    lat: point.lat,
     phone,
     email,
     website,
@@ -845,9 +870,12 @@ function readRow(
     orderingInstructions,
     services: SHOP_SERVICES.filter((s) => services.has(s)),
   }
+  return point === 'to-place' ? row : { ...row, lon: point.lon, lat: point.lat }
 }
 
 export type ParsedQuestionnaire = ParsedImport & {
+  /** Rows without coordinates, to place at their address or commune (`placeRows`). */
+  unplaced: UnplacedRow[]
   /** How the file was decoded; null when it could not be (the issue says why). */
   encoding: TextEncodingName | null
   /** The delimiter detected from the header; null when the file could not be read. */
@@ -868,6 +896,7 @@ export function parseQuestionnaireCsv(
   if (!decoded.ok) {
     return {
       rows: [],
+      unplaced: [],
       issues: [{ line: 1, field: null, severity: 'error', message: decoded.error }],
       encoding: null,
       delimiter: null,
@@ -877,6 +906,7 @@ export function parseQuestionnaireCsv(
   const csv = parseCsv(decoded.text)
   const { delimiter } = csv
   const rows: ImportRow[] = []
+  const unplaced: UnplacedRow[] = []
   const issues: ImportIssue[] = []
   const isBlank = (fields: readonly string[]) => fields.every((f) => f.trim() === '')
   const records = csv.records.filter((r) => !isBlank(r.fields))
@@ -897,13 +927,12 @@ export function parseQuestionnaireCsv(
         severity: 'error',
         message: 'Le fichier ne contient aucune ligne.',
       })
-    return { rows, issues, encoding, delimiter }
+    return { rows, unplaced, issues, encoding, delimiter }
   }
 
   const { columns, ignored } = mapHeader(header.fields)
   const missing = QUESTIONNAIRE_COLUMNS.filter((c) => c.required && !columns.has(c.field))
   if (missing.length > 0) {
-    const noCoordinates = missing.some((c) => c.field === 'lat' || c.field === 'lon')
     issues.push({
       line: header.line,
       field: null,
@@ -916,12 +945,9 @@ export function parseQuestionnaireCsv(
             .filter(Boolean)
             .join(', ') || 'aucune'
         }` +
-        ` (séparateur « ${delimiter === '\t' ? 'tabulation' : delimiter} »).` +
-        (noCoordinates
-          ? ` Pour obtenir latitude et longitude depuis les adresses, géocodez d’abord le fichier sur ${GEOCODER}.`
-          : ''),
+        ` (séparateur « ${delimiter === '\t' ? 'tabulation' : delimiter} »).`,
     })
-    return { rows, issues, encoding, delimiter }
+    return { rows, unplaced, issues, encoding, delimiter }
   }
   if (ignored.length > 0) {
     issues.push({
@@ -976,7 +1002,10 @@ export function parseQuestionnaireCsv(
       }
       lineOfKey.set(key, record.line)
     }
-    if (row && !ctx.failed) rows.push(row)
+    if (row && !ctx.failed) {
+      if ('lon' in row) rows.push(row)
+      else unplaced.push(row)
+    }
   }
 
   if (csv.error) {
@@ -994,5 +1023,5 @@ export function parseQuestionnaireCsv(
       message: 'Le fichier ne contient aucun commerce.',
     })
   }
-  return { rows, issues, encoding, delimiter }
+  return { rows, unplaced, issues, encoding, delimiter }
 }

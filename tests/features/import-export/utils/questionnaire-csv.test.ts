@@ -237,11 +237,30 @@ describe('the broken questionnaires', () => {
     ])
   })
 
-  it('points at the geocoder when the coordinates columns are missing', () => {
-    const bytes = new TextEncoder().encode('Nom;Catégorie;Adresse\nA;Alimentation;1 rue X\n')
+  it('reads a file without coordinates columns: its rows wait to be placed at their address', () => {
+    const bytes = new TextEncoder().encode(
+      'Nom;Catégorie;Adresse;Commune\nA;Alimentation;1 rue X;Poitiers\n',
+    )
     const parsed = parseQuestionnaireCsv(bytes, catalog)
-    expect(parsed.issues).toHaveLength(1)
-    expect(parsed.issues[0]!.message).toMatch(/Latitude, Longitude\..*adresse\.data\.gouv\.fr\/csv/)
+    expect(parsed.issues).toEqual([])
+    expect(parsed.rows).toEqual([])
+    expect(parsed.unplaced).toEqual([
+      expect.objectContaining({ line: 2, name: 'A', address: '1 rue X', communeInsee: '86194' }),
+    ])
+    expect(parsed.unplaced[0]).not.toHaveProperty('lon')
+  })
+
+  it('refuses a row it could not place anywhere: no coordinates, no address, no commune', () => {
+    const bytes = new TextEncoder().encode('Nom;Catégorie;Adresse\nA;Alimentation;\n')
+    const parsed = parseQuestionnaireCsv(bytes, catalog)
+    expect(parsed.unplaced).toEqual([])
+    expect(parsed.issues).toEqual([
+      expect.objectContaining({
+        line: 2,
+        severity: 'error',
+        message: expect.stringMatching(/^Position manquante/),
+      }),
+    ])
   })
 
   it('reports an unterminated quote on the line it opens, after the lines before it', () => {
@@ -310,7 +329,7 @@ describe('the broken questionnaires', () => {
         'Nom',
         /^Même commerce que la ligne 18 \(clé « epicerie-du-coin@86000 »\) : ajoutez une colonne Identifiant/,
       ],
-      [20, 'Latitude', /^Latitude manquante : .*adresse\.data\.gouv\.fr\/csv/],
+      [20, 'Latitude', /^Latitude manquante : saisissez latitude et longitude, ou aucune/],
       [21, null, /^Cette ligne a 20 valeurs pour 19 colonnes/],
       [
         22,
@@ -375,6 +394,7 @@ describe('the broken questionnaires', () => {
     const parsed = parseQuestionnaireCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), catalog)
     expect(parsed).toEqual({
       rows: [],
+      unplaced: [],
       issues: [
         { line: 1, field: null, severity: 'error', message: expect.stringMatching(/classeur/) },
       ],
@@ -444,15 +464,9 @@ describe('headers', () => {
       communeName: 'Buxerolles',
       phone: '05 49 47 15 15',
     })
-    // The address the geocoder did not find has no coordinates.
-    expect(errorsOf(parsed.issues)).toEqual([
-      {
-        line: 4,
-        field: 'Latitude',
-        severity: 'error',
-        message: expect.stringMatching(/^Latitude et longitude manquantes/),
-      },
-    ])
+    // The address the geocoder did not find has no coordinates: it waits to be placed.
+    expect(errorsOf(parsed.issues)).toEqual([])
+    expect(parsed.unplaced.map((row) => row.line)).toEqual([4])
     // Unknown columns are listed once; the geocoder's own result_* columns are not.
     expect(warningsOf(parsed.issues)[0]).toEqual({
       line: 1,
@@ -706,15 +720,15 @@ describe('the template', () => {
     ])
   })
 
-  it('documents the required columns and the geocoder', () => {
+  it('documents the required columns and how a row without coordinates is placed', () => {
     expect(QUESTIONNAIRE_COLUMNS.filter((c) => c.required).map((c) => c.header)).toEqual([
       'Nom',
       'Catégorie',
-      'Latitude',
-      'Longitude',
     ])
     const latitude = QUESTIONNAIRE_COLUMNS.find((c) => c.field === 'lat')!
-    expect(latitude.description).toContain('adresse.data.gouv.fr/csv')
+    expect(latitude.description).toMatch(
+      /Sans latitude ni longitude.*service national des adresses/,
+    )
     expect(QUESTIONNAIRE_COLUMNS.every((c) => c.description.length > 0)).toBe(true)
   })
 

@@ -1,4 +1,5 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon'
+import { FORMER_COMMUNE_NAMES } from '@/shop/former-communes'
 import type { MultiPolygon, Polygon } from 'geojson'
 import { SHOP_SERVICES, type ShopKind, type ShopService, type Territory } from '@/backend/types'
 import { normalizeForSearch } from '@/shop/normalize-text'
@@ -237,6 +238,15 @@ function indexOf(catalog: ImportCatalog): CatalogIndex {
     index.communeByInsee.set(commune.inseeCode.toUpperCase(), commune)
     const key = communeKey(commune.name)
     if (key && !index.communeByName.has(key)) index.communeByName.set(key, commune)
+  }
+  // The old names of merged communes, after every current name (a current name always wins).
+  for (const commune of catalog.communes) {
+    for (const former of FORMER_COMMUNE_NAMES.get(commune.inseeCode) ?? []) {
+      const key = communeKey(former)
+      if (key && !index.communeByName.has(key)) index.communeByName.set(key, commune)
+    }
+  }
+  for (const commune of catalog.communes) {
     if (commune.geometry) index.outlines.push({ commune, bbox: bboxOf(commune.geometry) })
     else index.everyCommuneHasOutline = false
   }
@@ -311,7 +321,10 @@ export function serviceSynonyms(service: ShopService): readonly string[] {
 /** `86194`, `2A004`: the shape of an INSEE commune code. */
 export const INSEE_CODE_PATTERN = /^(?:[0-9]{2}|2A|2B)[0-9]{3}$/
 
-/** A commune of the territory from its INSEE code or its name ("St-Benoît" = "Saint-Benoît"). */
+/**
+ * A commune of the territory from its INSEE code or its name ("St-Benoît" = "Saint-Benoît"), or
+ * the old name of a commune merged into it ("Jaunay-Clan" = Jaunay-Marigny).
+ */
 export function resolveCommune(catalog: ImportCatalog, text: string): ImportCommune | null {
   const trimmed = text.trim()
   if (!trimmed) return null

@@ -244,7 +244,9 @@ describe('questionnaire import (desktop)', () => {
         await report.waitFor({ timeout: 20_000 })
         await importSection
           .getByRole('status')
-          .getByText('3 lignes en erreur : corrigez le fichier, rien n’a été importé.')
+          .getByText(
+            '3 lignes en erreur (3 problèmes) : corrigez le fichier, rien n’a été importé.',
+          )
           .waitFor()
         await importSection.getByText('Encodage utf-8, séparateur « ; »').waitFor()
 

@@ -9,7 +9,11 @@ import { useImportShops } from '@/features/import-export/api/import-shops'
 import { importExportMessages } from '../i18n/import-export-messages'
 import { TableScroll } from '@/components/table-scroll'
 import type { ImportCatalog } from '@/features/import-export/utils/import-catalog'
-import { mergeImportReport, type ImportReport } from '@/features/import-export/utils/import-report'
+import {
+  importReportCsv,
+  mergeImportReport,
+  type ImportReport,
+} from '@/features/import-export/utils/import-report'
 import {
   readImportFile,
   type ReadImportFile,
@@ -103,8 +107,14 @@ export function ImportPanel({ catalog }: { catalog: ImportCatalog }) {
           {busy && !checked ? c('checking') : c('check')}
         </button>
         {checked && !checked.report.blocked ? (
-          <button type="button" className="primary" disabled={busy} onClick={() => void commit()}>
-            {busy ? c('committing') : c('commit')(checked.file.rows.length)}
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || checked.report.changes === 0}
+            aria-describedby={checked.report.changes === 0 ? `${id}-nothing` : undefined}
+            onClick={() => void commit()}
+          >
+            {busy ? c('committing') : c('commit')(checked.report.changes)}
           </button>
         ) : null}
       </div>
@@ -121,7 +131,7 @@ export function ImportPanel({ catalog }: { catalog: ImportCatalog }) {
             {committed
               ? c('committed')(shown.counts.create, shown.counts.update)
               : shown.blocked
-                ? c('blocked')(shown.counts.error)
+                ? c('blocked')(shown.counts.error, shown.counts.problems)
                 : c('summary')(
                     shown.counts.create,
                     shown.counts.update,
@@ -129,7 +139,36 @@ export function ImportPanel({ catalog }: { catalog: ImportCatalog }) {
                     shown.counts.error,
                   )}
           </p>
+          {checked && !checked.report.blocked && checked.report.changes === 0 ? (
+            <p id={`${id}-nothing`}>{c('nothingToImport')}</p>
+          ) : null}
         </div>
+      ) : null}
+      {shown
+        ? shown.skipped.map((group) => (
+            <details key={group.reason} className="import-skipped">
+              <summary>{c('skippedGroup')(group.lines.length, group.reason)}</summary>
+              <p>{c('skippedLines')(group.lines.join(', '))}</p>
+            </details>
+          ))
+        : null}
+      {shown ? (
+        <p>
+          <a
+            href={downloadUrl(
+              importReportCsv(shown, {
+                line: c('line'),
+                outcome: c('result'),
+                message: c('detail'),
+                kinds: c('action'),
+              }),
+              'text/csv;charset=utf-8',
+            )}
+            download="vitrine-rapport-import.csv"
+          >
+            {c('downloadReport')}
+          </a>
+        </p>
       ) : null}
       {shown ? (
         <TableScroll label={c('reportTitle')}>

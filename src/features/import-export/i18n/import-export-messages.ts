@@ -13,8 +13,13 @@ const fr = {
   committing: 'Import en cours…',
   committed: (created: number, updated: number) =>
     `Import terminé : ${created} créé${created > 1 ? 's' : ''}, ${updated} mis à jour.`,
-  blocked: (errors: number) =>
-    `${errors} ligne${errors > 1 ? 's' : ''} en erreur : corrigez le fichier, rien n’a été importé.`,
+  blocked: (lines: number, problems: number) =>
+    `${lines} ligne${lines > 1 ? 's' : ''} en erreur (${problems} problème${problems > 1 ? 's' : ''}) : corrigez le fichier, rien n’a été importé.`,
+  nothingToImport: 'Rien à importer : aucune ligne à créer ni à mettre à jour.',
+  skippedGroup: (count: number, reason: string) =>
+    `${count} ligne${count > 1 ? 's' : ''} ignorée${count > 1 ? 's' : ''} : ${reason}`,
+  skippedLines: (lines: string) => `Lignes ${lines}.`,
+  downloadReport: 'Télécharger le rapport (CSV)',
   reportTitle: 'Rapport ligne par ligne',
   line: 'Ligne',
   result: 'Résultat',
@@ -63,8 +68,13 @@ const en: ImportExportMessages = {
   committing: 'Importing…',
   committed: (created: number, updated: number) =>
     `Import done: ${created} created, ${updated} updated.`,
-  blocked: (errors: number) =>
-    `${errors} line${errors > 1 ? 's' : ''} with errors: fix the file; nothing was imported.`,
+  blocked: (lines: number, problems: number) =>
+    `${lines} line${lines > 1 ? 's' : ''} with errors (${problems} problem${problems > 1 ? 's' : ''}): fix the file; nothing was imported.`,
+  nothingToImport: 'Nothing to import: no line to create or update.',
+  skippedGroup: (count: number, reason: string) =>
+    `${count} line${count > 1 ? 's' : ''} skipped: ${reason}`,
+  skippedLines: (lines: string) => `Lines ${lines}.`,
+  downloadReport: 'Download the report (CSV)',
   reportTitle: 'Line by line report',
   line: 'Line',
   result: 'Result',

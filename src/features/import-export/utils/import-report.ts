@@ -1,5 +1,6 @@
 import type { ImportIssue } from '@/backend/import-row'
 import type { ImportReportLine } from '@/backend/types'
+import { csvField, UTF8_BOM } from '@/features/import-export/utils/csv-format'
 
 export type ReportKind = ImportReportLine['action'] | 'warning' | 'skipped'
 
@@ -9,11 +10,22 @@ export interface ReportEntry {
   message: string | null
 }
 
+/** Lines left out for one reason ("hors du territoire"): said once, not once per line. */
+export interface SkippedGroup {
+  reason: string
+  lines: number[]
+}
+
 export interface ImportReport {
+  /** Every line's outcomes and problems, in file order; skipped lines are in `skipped`. */
   entries: ReportEntry[]
-  counts: Record<'create' | 'update' | 'unchanged' | 'error', number>
+  /** Lines by outcome; `error` counts lines, `problems` the errors found on them. */
+  counts: Record<'create' | 'update' | 'unchanged' | 'error' | 'problems', number>
+  skipped: SkippedGroup[]
   /** Nothing may be committed: a line the file or the database refused. */
   blocked: boolean
+  /** Lines the commit would create or update: nothing to do when 0. */
+  changes: number
 }
 
 /**
@@ -31,16 +43,51 @@ export function mergeImportReport(
       kind: issue.severity,
       message: issue.field ? `${issue.field} : ${issue.message}` : issue.message,
     })),
-    ...skipped.map((entry) => ({
-      line: entry.line,
-      kind: 'skipped' as const,
-      message: entry.reason,
-    })),
     ...database.map((line) => ({ line: line.line, kind: line.action, message: line.message })),
   ].sort((a, b) => a.line - b.line)
-  const counts = { create: 0, update: 0, unchanged: 0, error: 0 }
+
+  const counts = { create: 0, update: 0, unchanged: 0, error: 0, problems: 0 }
+  const errorLines = new Set<number>()
   for (const entry of entries) {
-    if (entry.kind in counts) counts[entry.kind as keyof typeof counts] += 1
+    if (entry.kind === 'error') {
+      counts.problems += 1
+      errorLines.add(entry.line)
+    } else if (entry.kind in counts) counts[entry.kind as 'create' | 'update' | 'unchanged'] += 1
   }
-  return { entries, counts, blocked: counts.error > 0 }
+  counts.error = errorLines.size
+
+  const groups = new Map<string, number[]>()
+  for (const entry of skipped) {
+    const lines = groups.get(entry.reason) ?? []
+    lines.push(entry.line)
+    groups.set(entry.reason, lines)
+  }
+  return {
+    entries,
+    counts,
+    skipped: [...groups].map(([reason, lines]) => ({ reason, lines: lines.sort((a, b) => a - b) })),
+    blocked: errorLines.size > 0,
+    changes: counts.create + counts.update,
+  }
+}
+
+/** The report as a spreadsheet, so that the curator can fix the file line by line. */
+export function importReportCsv(
+  report: ImportReport,
+  words: { line: string; outcome: string; message: string; kinds: Record<ReportKind, string> },
+): string {
+  const rows = [
+    [words.line, words.outcome, words.message],
+    ...report.entries.map((entry) => [
+      String(entry.line),
+      words.kinds[entry.kind],
+      entry.message ?? '',
+    ]),
+    ...report.skipped.flatMap((group) =>
+      group.lines.map((line) => [String(line), words.kinds.skipped, group.reason]),
+    ),
+  ]
+  return (
+    UTF8_BOM + rows.map((cells) => cells.map((cell) => csvField(cell, ';')).join(';')).join('\r\n')
+  )
 }

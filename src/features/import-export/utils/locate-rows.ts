@@ -44,8 +44,6 @@ export const SURE_SCORE = 0.7
 /** Below: the address found is too unlike the one written; the row goes at its commune. */
 export const USABLE_SCORE = 0.4
 
-const POSITION = 'Position'
-
 interface GeocodedAddress {
   lon: number
   lat: number
@@ -183,7 +181,7 @@ export async function placeRows(
   const rows: ImportRow[] = []
   const issues: ImportIssue[] = []
   const warn = (line: number, message: string) =>
-    issues.push({ line, field: POSITION, severity: 'warning', message })
+    issues.push({ line, field: null, severity: 'warning', message })
 
   for (const row of unplaced) {
     const found = results.get(row.line)
@@ -215,7 +213,7 @@ export async function placeRows(
     if (!commune || !point) {
       issues.push({
         line: row.line,
-        field: POSITION,
+        field: null,
         severity: 'error',
         message: commune
           ? `Impossible de placer le commerce : ${why ?? 'adresse non trouvée'}, et la commune ` +

@@ -405,6 +405,14 @@ export function questionnaireKey(
   return placeKey ? `${nameSlug}@${placeKey.slice(0, 40)}` : nameSlug
 }
 
+/** An HTML or XML tag: `<b>`, `</span>`, `<br/>`, `<a href="…">`. */
+const MARKUP_TAGS = /<\/?[a-z][^<>]*>/gi
+
+/** The name as written, without markup pasted from a web page ("<b>Chez Paul</b>"). */
+function withoutMarkup(text: string | null): string | null {
+  return text === null ? null : cleanLine(text.replace(MARKUP_TAGS, ' '))
+}
+
 /** 3631, 36 xx, 15, 17, 18, 112, 115, 119…: numbers of a national service, not of a shop. */
 export function isNationalShortNumber(text: string): boolean {
   const compact = text.replace(/[\s.]/g, '')
@@ -630,7 +638,7 @@ function rowKey(
 ): string | null {
   const identifier = get('sourceRef')
   if (identifier) return identifier
-  const name = cleanLine(get('name'))
+  const name = withoutMarkup(cleanLine(get('name')))
   if (!name) return null
   const postcodeText = get('postcode')
   const postcode = postcodeText ? normalizePostcode(postcodeText) : null
@@ -708,7 +716,15 @@ function readRow(
     error(ctx, 'sourceRef', `L’identifiant : ${MESSAGES.invisibleCharacters}`)
   }
 
-  const name = cleanLine(get('name'))
+  const written = cleanLine(get('name'))
+  const name = withoutMarkup(written)
+  if (written && name !== written) {
+    warn(
+      ctx,
+      'name',
+      `Balises retirées du nom ${quote(written)} : le nom importé est ${quote(name ?? '')}.`,
+    )
+  }
   if (!name) error(ctx, 'name', MESSAGES.nameRequired)
   readText(ctx, 'name', name, 'name')
 

@@ -106,7 +106,7 @@ describe('placing rows without coordinates, offline', () => {
     expect(placed.issues).toEqual([
       {
         line: 2,
-        field: 'Position',
+        field: null,
         severity: 'warning',
         message:
           'Position approximative (commune) : placé au centre de Poitiers (hors ligne ou sans service d’adresses).',

@@ -250,6 +250,26 @@ describe('the broken questionnaires', () => {
     expect(parsed.unplaced[0]).not.toHaveProperty('lon')
   })
 
+  it('takes markup out of a name, and says so', () => {
+    const bytes = new TextEncoder().encode(
+      'Nom;Catégorie;Commune\n<b>Chez Paul</b> <i>traiteur</i>;Alimentation;Poitiers\n',
+    )
+    const parsed = parseQuestionnaireCsv(bytes, catalog)
+    expect(parsed.unplaced[0]).toMatchObject({
+      name: 'Chez Paul traiteur',
+      sourceRef: 'chez-paul-traiteur@86194',
+    })
+    expect(parsed.issues).toEqual([
+      {
+        line: 2,
+        field: 'Nom',
+        severity: 'warning',
+        message:
+          'Balises retirées du nom « <b>Chez Paul</b> <i>traiteur</i> » : le nom importé est « Chez Paul traiteur ».',
+      },
+    ])
+  })
+
   it('refuses a row it could not place anywhere: no coordinates, no address, no commune', () => {
     const bytes = new TextEncoder().encode('Nom;Catégorie;Adresse\nA;Alimentation;\n')
     const parsed = parseQuestionnaireCsv(bytes, catalog)

@@ -58,7 +58,9 @@ describe.each([
         expect(row.communeInsee).toBe(expected.communeInsee)
         expect(communeAt(catalog, row.lon, row.lat)?.inseeCode).toBe(expected.communeInsee)
       }
-      const approximate = read.issues.filter((issue) => issue.field === 'Position')
+      const approximate = read.issues.filter((issue) =>
+        issue.message.startsWith('Position approximative (commune)'),
+      )
       expect(approximate).toHaveLength(read.rows.length)
       expect(
         approximate.every((issue) => issue.message.startsWith('Position approximative (commune)')),

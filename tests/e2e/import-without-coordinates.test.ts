@@ -1,0 +1,142 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, screenshot, withTestPage, waitForEmbeddedDatabase } from './browser'
+import {
+  pharmaciesQuestionnaire,
+  questionnaireFile,
+} from '../fixtures/curation/real-questionnaires'
+import { GRAND_POITIERS_COMMUNE_NAMES } from '../fixtures/curation/catalog'
+
+// A curator imports, offline, the questionnaire export of real places with addresses and no
+// coordinates (the FINESS pharmacies of Grand Poitiers, saved by Excel as Windows-1252 with ";"),
+// plus one merchant's answer in the words of the 2020 questionnaires.
+
+const READY_TIMEOUT = 60_000
+const JOURNEY_TIMEOUT = 300_000
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const stamp = `${Date.now()}`
+const merchant = `Atelier e2e ${stamp}`
+
+async function open(page: Page, path: string) {
+  await page.goto(path, { waitUntil: 'domcontentloaded' })
+  await waitForEmbeddedDatabase(page, READY_TIMEOUT)
+}
+
+async function signIn(page: Page, displayName: string) {
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).first().click()
+  await page
+    .getByRole('dialog', { name: 'Comptes de démonstration' })
+    .getByRole('button', { name: new RegExp(`^${displayName}\\b`) })
+    .click()
+  await page.getByRole('button', { name: 'Compte' }).waitFor({ timeout: READY_TIMEOUT })
+}
+
+function questionnaire(): { bytes: Uint8Array; pharmacies: string[] } {
+  const real = pharmaciesQuestionnaire(GRAND_POITIERS_COMMUNE_NAMES)
+  const pharmacies = real.rows.slice(0, 4)
+  const file = {
+    ...real,
+    rows: [
+      ...pharmacies,
+      // A made-up workshop: what its merchant answered (no real business is given a service).
+      [
+        merchant,
+        'Artisan',
+        'Maison',
+        '12 rue de la Cathédrale',
+        '86000',
+        'Poitiers',
+        '05 49 00 00 00',
+      ],
+    ],
+    header: [...real.header, 'Services proposés pendant le confinement', 'Comment commander ?'],
+  }
+  file.rows = file.rows.map((row, index) =>
+    index === file.rows.length - 1
+      ? [...row, 'Click & collect, Livraison à domicile', 'Appelez la veille avant 18 h.']
+      : [...row, '', ''],
+  )
+  return {
+    bytes: questionnaireFile(file, { encoding: 'windows-1252', delimiter: ';' }),
+    pharmacies: pharmacies.map((row) => row[0]!.replace(/\s+/g, ' ')),
+  }
+}
+
+describe('questionnaire without coordinates (desktop, offline)', () => {
+  it(
+    'goes in at the communes, flagged approximate, and the sheets show what was answered',
+    async () => {
+      await withTestPage(browser, 'desktop', async ({ page, context }) => {
+        await open(page, '/curation')
+        await signIn(page, 'Claire')
+        const importSection = page.getByRole('region', { name: 'Importer des commerces' })
+        await importSection.waitFor({ timeout: READY_TIMEOUT })
+
+        await context.setOffline(true)
+        const { bytes, pharmacies } = questionnaire()
+        await importSection.getByLabel('Fichier CSV ou GeoJSON').setInputFiles({
+          name: 'questionnaire-association.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(bytes),
+        })
+        await importSection.getByRole('button', { name: 'Vérifier le fichier' }).click()
+        const report = importSection.getByRole('table', { name: 'Rapport ligne par ligne' })
+        await report.waitFor({ timeout: 20_000 })
+        await importSection.getByText('Encodage windows-1252, séparateur « ; »').waitFor()
+        await importSection
+          .getByText(/^Hors ligne : les commerces sans coordonnées sont placés au centre/)
+          .waitFor()
+        await importSection
+          .getByRole('status')
+          .getByText(/^5 création\(s\), 0 mise\(s\) à jour, 0 inchangée\(s\), 0 erreur\(s\)\.$/)
+          .waitFor({ timeout: 20_000 })
+        const approximate = report.getByRole('cell', {
+          name: /^Position approximative \(commune\) : placé au centre de Poitiers/,
+        })
+        expect(await approximate.count()).toBeGreaterThanOrEqual(2)
+        expect(await report.getByRole('cell', { name: 'Erreur', exact: true }).count()).toBe(0)
+        // No column silently dropped.
+        expect(await report.getByText(/Colonnes ignorées/).count()).toBe(0)
+        await report.scrollIntoViewIfNeeded()
+        await screenshot(page, 'import-offline-report-desktop')
+
+        await importSection.getByRole('button', { name: 'Importer 5 lignes' }).click()
+        await importSection
+          .getByRole('status')
+          .getByText('Import terminé : 5 créés, 0 mis à jour.')
+          .waitFor({ timeout: 20_000 })
+        await screenshot(page, 'import-offline-committed-desktop')
+        await context.setOffline(false)
+
+        // Shoppers find them, with what the merchant answered.
+        await open(page, '/')
+        const search = page.getByRole('searchbox', { name: 'Rechercher un lieu par son nom' })
+        await search.fill(merchant)
+        const item = page.getByRole('list', { name: 'Résultats' }).getByRole('listitem')
+        await item.filter({ hasText: merchant }).getByRole('button').click()
+        const sheet = page.getByRole('dialog', { name: merchant })
+        await sheet.waitFor()
+        await sheet.getByText(/^Artisan/).waitFor()
+        await sheet.getByText('Retrait en magasin').waitFor()
+        await sheet.getByText('Livraison').waitFor()
+        await sheet.getByText('Appelez la veille avant 18 h.').waitFor()
+        await screenshot(page, 'import-offline-merchant-sheet-desktop')
+        await page.keyboard.press('Escape')
+
+        for (const name of pharmacies) {
+          await search.fill(name)
+          await item.filter({ hasText: name }).first().waitFor({ timeout: 20_000 })
+        }
+      })
+    },
+    JOURNEY_TIMEOUT,
+  )
+})

@@ -83,13 +83,14 @@ const MONTH_INDEX = new Map<string, number>(
 
 const DAY_INDEX = new Map<string, number>(
   [
-    ['lundi', 'lundis', 'lun'],
-    ['mardi', 'mardis', 'mar'],
-    ['mercredi', 'mercredis', 'mer'],
-    ['jeudi', 'jeudis', 'jeu'],
-    ['vendredi', 'vendredis', 'ven'],
-    ['samedi', 'samedis', 'sam'],
-    ['dimanche', 'dimanches', 'dim'],
+    // Spreadsheets abbreviate to two letters too: "Lu-Sa", "LU AU SA".
+    ['lundi', 'lundis', 'lun', 'lu'],
+    ['mardi', 'mardis', 'mar', 'ma'],
+    ['mercredi', 'mercredis', 'mer', 'me'],
+    ['jeudi', 'jeudis', 'jeu', 'je'],
+    ['vendredi', 'vendredis', 'ven', 've'],
+    ['samedi', 'samedis', 'sam', 'sa'],
+    ['dimanche', 'dimanches', 'dim', 'di'],
   ].flatMap((names, index) => names.map((name) => [name, index] as [string, number])),
 )
 

@@ -538,8 +538,10 @@ class Parser {
     if (!this.#isRangeStart()) return null
     const first = this.#peek()!
     const ranges = [this.#range()]
-    while (this.#is(RANGE_LIST_LINKS) && this.#isRangeStart(1)) {
-      this.#pos += 1
+    for (;;) {
+      if (this.#is(RANGE_LIST_LINKS) && this.#isRangeStart(1)) this.#pos += 1
+      // "9h-12h 14h-19h": a second range right after the first is one more.
+      else if (!this.#isRangeStart()) break
       ranges.push(this.#range())
     }
     const end = this.#tokens[this.#pos - 1]!.end
@@ -645,6 +647,8 @@ function dateValue(date: number): string {
 function render(parser: Parser, text: string): string {
   const { rules, closures } = parser
   const weekly = new Map<number, string>()
+  // Days a clause names on their own ("le samedi"), not within a span ("tous les jours").
+  const namedAlone = new Set<number>()
   const ordinals: { ordinal: Ordinal; ranges: string }[] = []
   let holidayRanges: string | null = null
   const twice = (what: string, rule: OpenRule) =>
@@ -657,6 +661,7 @@ function render(parser: Parser, text: string): string {
         throw twice(`Le ${FRENCH_DAYS[day]} est indiqué`, rule)
       }
       weekly.set(day, ranges)
+      if (rule.days.weekdays.size === 1) namedAlone.add(day)
     }
     for (const ordinal of rule.days.ordinals) {
       const clash = ordinals.some(
@@ -676,9 +681,14 @@ function render(parser: Parser, text: string): string {
     throw new Unreadable("Horaires d'ouverture manquants : seules des fermetures sont indiquées")
   }
   for (const day of closures.weekdays) {
-    if (weekly.has(day) || ordinals.some((o) => o.ordinal.day === day)) {
+    // "Tous les jours 8h-20h, fermé le dimanche": the closure takes the day out of the span.
+    if (weekly.has(day) && !namedAlone.has(day)) weekly.delete(day)
+    else if (weekly.has(day) || ordinals.some((o) => o.ordinal.day === day)) {
       throw new Unreadable(`Jour à la fois ouvert et fermé : le ${FRENCH_DAYS[day]}`)
     }
+  }
+  if (weekly.size === 0 && ordinals.length === 0 && holidayRanges === null) {
+    throw new Unreadable('Jours ouverts tous fermés ensuite : aucun horaire d’ouverture ne reste')
   }
   if (closures.holidays && holidayRanges !== null) {
     throw new Unreadable('Jours fériés à la fois ouverts et fermés')

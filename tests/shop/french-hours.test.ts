@@ -624,9 +624,41 @@ const SYNTHETIC: Record<string, Record<string, Expected>> = {
       open: ['Mo 18:00', 'Su 11:00', '2026-11-11 11:00'],
       closed: ['Su 18:00', '2026-11-11 18:00'],
     },
+    'Tous les jours 8h-20h, fermé le dimanche': {
+      value: 'Mo-Sa 08:00-20:00',
+      open: ['Mo 08:00', 'Sa 19:59'],
+      closed: ['Su 10:00'],
+    },
     'Du lundi au samedi 9h-18h, fermé le lundi': {
+      value: 'Tu-Sa 09:00-18:00',
+      open: ['Tu 10:00'],
+      closed: ['Mo 10:00'],
+    },
+    'Lu-Sa 08:00-19:00': {
+      value: 'Mo-Sa 08:00-19:00',
+      open: ['Mo 08:00', 'Sa 18:59'],
+      closed: ['Su 10:00'],
+    },
+    'LU AU SA : 9H-19H': {
+      value: 'Mo-Sa 09:00-19:00',
+      open: ['Sa 09:00'],
+      closed: ['Su 10:00'],
+    },
+    'lun. au sam. 9h-12h 14h-19h': {
+      value: 'Mo-Sa 09:00-12:00,14:00-19:00',
+      open: ['Mo 09:00', 'Sa 14:00'],
+      closed: ['Mo 12:30', 'Su 10:00'],
+    },
+    'Ma-Ve 9h30-19h, Sa 9h-12h': {
+      value: 'Tu-Fr 09:30-19:00; Sa 09:00-12:00',
+      open: ['Tu 09:30', 'Sa 11:59'],
+      closed: ['Mo 10:00', 'Sa 12:00'],
+    },
+    'Le lundi 9h-18h, fermé le lundi': {
       reason: 'Jour à la fois ouvert et fermé : le lundi',
     },
+    'Tous les jours 9h-12h, fermé les lundis, mardis, mercredis, jeudis, vendredis, samedis et dimanches':
+      { reason: 'Jours ouverts tous fermés ensuite : aucun horaire d’ouverture ne reste' },
     'Dimanches et fériés 9h-12h. Fermé les jours fériés': {
       reason: 'Jours fériés à la fois ouverts et fermés',
     },

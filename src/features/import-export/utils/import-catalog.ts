@@ -111,6 +111,10 @@ const SERVICE_SYNONYMS: Record<ShopService, readonly string[]> = {
     'retrait des commandes',
     'retrait',
     'drive',
+    // Producers' baskets of 2020: ordered ahead, collected at the farm or a drop point.
+    'paniers',
+    'panier',
+    'vente de paniers',
     'à emporter',
     'vente à emporter',
   ],
@@ -153,6 +157,8 @@ const SERVICE_SYNONYMS: Record<ShopService, readonly string[]> = {
     'vente à distance',
     'vente en ligne',
     'par téléphone',
+    'vente par téléphone',
+    'commande téléphonique',
   ],
   in_store: [
     'accueil en magasin',
@@ -162,6 +168,9 @@ const SERVICE_SYNONYMS: Record<ShopService, readonly string[]> = {
     'vente en magasin',
     'en magasin',
     'accueil du public',
+    // A farm shop selling on the farm: customers come in, as to a shop.
+    'vente à la ferme',
+    'vente directe à la ferme',
   ],
 }
 

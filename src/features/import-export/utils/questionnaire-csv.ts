@@ -842,10 +842,11 @@ function readRow(
       const service = resolveService(item)
       if (service) services.add(service)
       else {
-        error(
+        // The rest of the line goes in; the label is quoted so that nothing is lost unseen.
+        warn(
           ctx,
           'services',
-          `Service inconnu ${quote(item)}. Services possibles : ${Object.values(SERVICE_LABELS_FR).join(', ')}.`,
+          `Service non reconnu ${quote(item)}, non importé. Services possibles : ${Object.values(SERVICE_LABELS_FR).join(', ')}.`,
         )
       }
     }

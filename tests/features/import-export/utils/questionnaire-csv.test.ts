@@ -307,7 +307,7 @@ describe('the broken questionnaires', () => {
     const on = (line: number) => parsed.issues.filter((i) => i.line === line)
 
     it('keeps only the valid lines', () => {
-      expect(parsed.rows.map((r) => r.line)).toEqual([2, 18, 24])
+      expect(parsed.rows.map((r) => r.line)).toEqual([2, 8, 18, 24])
     })
 
     it.each([
@@ -328,11 +328,6 @@ describe('the broken questionnaires', () => {
         /^Catégorie inconnue « Automobile »\. Catégories possibles : Alimentation, Santé, Culture/,
       ],
       [7, 'Type', /^Type inconnu « Grossiste »/],
-      [
-        8,
-        'Services',
-        /^Service inconnu « Paiement sans contact »\. Services possibles : Click and collect/,
-      ],
       [9, 'Téléphone', /^Numéro de téléphone invalide « Tél\. 05 49 00 00 00 »/],
       [
         10,
@@ -361,6 +356,20 @@ describe('the broken questionnaires', () => {
       expect(on(line)).toEqual([
         { line, field, severity: 'error', message: expect.stringMatching(message) },
       ])
+    })
+
+    it('imports a line with a service it does not know, quoting the label in a warning', () => {
+      expect(on(8)).toEqual([
+        {
+          line: 8,
+          field: 'Services',
+          severity: 'warning',
+          message: expect.stringMatching(
+            /^Service non reconnu « Paiement sans contact », non importé\. Services possibles : Click and collect/,
+          ),
+        },
+      ])
+      expect(parsed.rows.find((row) => row.line === 8)?.services).toEqual(['delivery'])
     })
 
     it('skips blank lines and lines of empty fields silently', () => {

@@ -296,6 +296,30 @@ describe('import_shops: create, re-import, update', () => {
     })
   })
 
+  it('the same values written differently are unchanged: phone, web address, position within 1 m', async () => {
+    await db.session(async (step) => {
+      const original = line(2, { phone: '+33549000000', website: 'http://Boutique2.example.org/' })
+      await run(step, [original])
+      const before = await snapshot(step)
+      // About 50 cm east, the national format, https and no trailing slash.
+      const rewritten = {
+        ...original,
+        lon: original.lon! + 0.0000065,
+        phone: '05 49 00 00 00',
+        website: 'https://boutique2.example.org',
+      }
+      expect((await run(step, [rewritten])).map((r) => r.action)).toEqual(['unchanged'])
+      expect(await snapshot(step)).toBe(before)
+      // Two metres away is another position; another path is another page.
+      const moved = await run(step, [{ ...original, lon: original.lon! + 0.000026 }])
+      expect(moved.map((r) => [r.action, r.message])).toEqual([['update', 'Modifié : emplacement']])
+      const otherPage = await run(step, [
+        { ...original, website: 'https://boutique2.example.org/Contact' },
+      ])
+      expect(otherPage.map((r) => r.action)).toEqual(['update'])
+    })
+  })
+
   it('a changed value updates the shop, says what changed, and leaves its status alone', async () => {
     await db.session(async (step) => {
       await run(step, [line(2)])

@@ -32,6 +32,21 @@ afterEach(() => {
   globalThis.history?.replaceState(null, '', '/')
 })
 
+// Tests never reach the internet: a request to another host fails as it would offline (the
+// app's configured services, such as the address search and the geocoder, then take their
+// offline path). Tests that speak to a service pass their own fake fetch.
+const realFetch = globalThis.fetch
+globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+  const url = new URL(
+    typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+    globalThis.location?.href ?? 'http://localhost/',
+  )
+  if (url.hostname !== 'localhost' && url.hostname !== '127.0.0.1') {
+    return Promise.reject(new TypeError(`Failed to fetch: tests never reach ${url.hostname}`))
+  }
+  return realFetch(input, init)
+}
+
 // jsdom has <dialog> but not its modal methods; browsers (and the e2e tests) use the real ones.
 if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
   HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {

@@ -26,6 +26,13 @@ interface Checked {
   report: ImportReport
 }
 
+/** The same action and message on every line: what was approved is what would be done. */
+function sameOutcomes(a: ImportReport, b: ImportReport): boolean {
+  const key = (report: ImportReport) =>
+    JSON.stringify(report.entries.map((entry) => [entry.line, entry.kind, entry.message]))
+  return key(a) === key(b)
+}
+
 function downloadUrl(text: string, type: string): string {
   return URL.createObjectURL(new Blob([text], { type }))
 }
@@ -65,6 +72,18 @@ export function ImportPanel({ catalog }: { catalog: ImportCatalog }) {
     if (!checked || checked.report.blocked) return
     setProblem(null)
     try {
+      // What the curator approved must still be what would happen: the territory may have
+      // changed since the check (another curator's import, a merchant's edit).
+      const again = mergeImportReport(
+        checked.file.issues,
+        await send(checked.file.source, checked.file.rows, true),
+        checked.file.skipped,
+      )
+      if (!sameOutcomes(again, checked.report)) {
+        setChecked({ ...checked, report: again })
+        setProblem(c('changedSinceCheck'))
+        return
+      }
       const database = await send(checked.file.source, checked.file.rows, false)
       const report = mergeImportReport(checked.file.issues, database, checked.file.skipped)
       if (report.blocked) setChecked({ ...checked, report })

@@ -16,6 +16,8 @@ const fr = {
   blocked: (lines: number, problems: number) =>
     `${lines} ligne${lines > 1 ? 's' : ''} en erreur (${problems} problème${problems > 1 ? 's' : ''}) : corrigez le fichier, rien n’a été importé.`,
   nothingToImport: 'Rien à importer : aucune ligne à créer ni à mettre à jour.',
+  changedSinceCheck:
+    'Le territoire a changé depuis la vérification : rien n’a été importé. Relisez le rapport mis à jour, puis importez à nouveau.',
   skippedGroup: (count: number, reason: string) =>
     `${count} ligne${count > 1 ? 's' : ''} ignorée${count > 1 ? 's' : ''} : ${reason}`,
   skippedLines: (lines: string) => `Lignes ${lines}.`,
@@ -71,6 +73,8 @@ const en: ImportExportMessages = {
   blocked: (lines: number, problems: number) =>
     `${lines} line${lines > 1 ? 's' : ''} with errors (${problems} problem${problems > 1 ? 's' : ''}): fix the file; nothing was imported.`,
   nothingToImport: 'Nothing to import: no line to create or update.',
+  changedSinceCheck:
+    'The territory changed since the check: nothing was imported. Read the updated report, then import again.',
   skippedGroup: (count: number, reason: string) =>
     `${count} line${count > 1 ? 's' : ''} skipped: ${reason}`,
   skippedLines: (lines: string) => `Lines ${lines}.`,

@@ -1,0 +1,90 @@
+import { screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ImportReportLine } from '@/backend/types'
+import { ImportPanel } from '@/features/import-export/components/import-panel'
+import { createMemoryBackend } from '../../../fixtures/memory-backend'
+import { grandPoitiersCatalogOutlined } from '../../../fixtures/curation/catalog'
+import { renderWithProviders } from '../../../test-utils'
+
+// The panel against a backend whose import reports are given per call: what the database would
+// say is the test's to choose, the panel's behaviour is what is checked.
+
+const catalog = grandPoitiersCatalogOutlined()
+
+const file = (text: string) => new File([text], 'questionnaire.csv', { type: 'text/csv' })
+
+const QUESTIONNAIRE = 'Nom;Catégorie;Adresse;Commune\nÉpicerie Test;Alimentation;1 rue X;Poitiers\n'
+
+beforeEach(() => {
+  URL.createObjectURL = vi.fn(() => 'blob:report')
+})
+
+async function check(reports: ImportReportLine[][], text = QUESTIONNAIRE) {
+  const answers = [...reports]
+  const backend = createMemoryBackend({
+    importReport: () => answers.shift() ?? reports.at(-1)!,
+  })
+  const importShops = vi.spyOn(backend, 'importShops')
+  renderWithProviders(<ImportPanel catalog={catalog} />, backend)
+  await userEvent.upload(screen.getByLabelText('Fichier CSV ou GeoJSON'), file(text))
+  await userEvent.click(screen.getByRole('button', { name: 'Vérifier le fichier' }))
+  await screen.findByRole('table', { name: 'Rapport ligne par ligne' })
+  return { importShops }
+}
+
+const create: ImportReportLine = { line: 2, action: 'create', shopId: null, message: null }
+const unchanged: ImportReportLine = { line: 2, action: 'unchanged', shopId: 's', message: null }
+
+describe('ImportPanel', () => {
+  it('refuses to commit when the territory changed since the check, and shows the new report', async () => {
+    const updated: ImportReportLine = {
+      line: 2,
+      action: 'update',
+      shopId: 's',
+      message: 'Modifié : nom',
+    }
+    const { importShops } = await check([[create], [updated]])
+    await userEvent.click(screen.getByRole('button', { name: 'Importer 1 ligne' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Le territoire a changé depuis la vérification : rien n’a été importé.',
+    )
+    // Two dry runs, no commit.
+    expect(importShops.mock.calls.map((call) => call[3])).toEqual([true, true])
+    expect(screen.getByRole('cell', { name: 'Modifié : nom' })).toBeInTheDocument()
+  })
+
+  it('commits when nothing changed since the check', async () => {
+    const { importShops } = await check([[create], [create], [create]])
+    await userEvent.click(screen.getByRole('button', { name: 'Importer 1 ligne' }))
+    expect(await screen.findByText('Import terminé : 1 créé, 0 mis à jour.')).toBeInTheDocument()
+    expect(importShops.mock.calls.map((call) => call[3])).toEqual([true, true, false])
+  })
+
+  it('offers no import when nothing would change, and says why', async () => {
+    await check([[unchanged]])
+    const button = screen.getByRole('button', { name: 'Importer 0 ligne' })
+    expect(button).toBeDisabled()
+    expect(button).toHaveAccessibleDescription(
+      'Rien à importer : aucune ligne à créer ni à mettre à jour.',
+    )
+  })
+
+  it('places rows without coordinates offline and says how', async () => {
+    await check([[create]])
+    expect(
+      screen.getByText(
+        /^(Hors ligne|Le service national des adresses n’a pas répondu) : les commerces sans coordonnées/,
+      ),
+    ).toBeInTheDocument()
+    expect(
+      screen.getByRole('cell', {
+        name: /^Position approximative \(commune\) : placé au centre de Poitiers/,
+      }),
+    ).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Télécharger le rapport (CSV)' })).toHaveAttribute(
+      'download',
+      'vitrine-rapport-import.csv',
+    )
+  })
+})

@@ -74,9 +74,27 @@ export const KIND_LABELS_FR: Record<ShopKind, string> = {
  * answer "what is it?" as often as "who is it?" ("commerce", "artisanat").
  */
 const KIND_SYNONYMS: Record<ShopKind, readonly string[]> = {
-  commercant: ['commerçant', 'commerçants', 'commerçante', 'commerce', 'boutique', 'magasin'],
-  artisan: ['artisan', 'artisans', 'artisane', 'artisanat'],
-  producteur: ['producteur', 'producteurs', 'productrice', 'producteur local', 'agriculteur'],
+  // The 2020 questionnaires' "Vous êtes" answers: "Commerçant(e)", "Producteur / productrice".
+  commercant: [
+    'commerçant',
+    'commerçants',
+    'commerçante',
+    'commerçant(e)',
+    'commerce',
+    'boutique',
+    'magasin',
+  ],
+  artisan: ['artisan', 'artisans', 'artisane', 'artisan(e)', 'artisanat'],
+  producteur: [
+    'producteur',
+    'producteurs',
+    'productrice',
+    'producteur(trice)',
+    'producteur / productrice',
+    'producteur local',
+    'agriculteur',
+    'exploitant agricole',
+  ],
   marche: ['marché', 'marchés', 'marché de plein vent', 'halles'],
   service_public: ['service public', 'services publics', 'administration'],
 }

@@ -19,6 +19,8 @@ afterAll(() => db?.close())
 
 /** One line as the importers send it (camelCase keys, as src/features/import-export reads files). */
 type ImportLine = {
+  onDuplicate?: string
+  positionApproximate?: boolean
   line: number
   sourceRef: string | null
   kind: string | null
@@ -58,7 +60,8 @@ function line(n: number, overrides: Partial<ImportLine> = {}): ImportLine {
     communeName: 'Testville X',
     lon: Number((1.1 + n * 0.01).toFixed(4)),
     lat: 45.2,
-    phone: '05 49 00 00 00',
+    // Each place its own number: a shared number says "the same place" (a possible duplicate).
+    phone: `05 49 ${String(Math.floor(n / 100) % 100).padStart(2, '0')} ${String(n % 100).padStart(2, '0')} 00`,
     email: `boutique${n}@example.org`,
     website: `https://boutique${n}.example.org`,
     socialLinks: [`https://social.example/boutique${n}`],
@@ -237,7 +240,7 @@ describe('import_shops: create, re-import, update', () => {
         commune_name: 'Testville X',
         lon: 1.12,
         lat: 45.2,
-        phone: '05 49 00 00 00',
+        phone: '05 49 00 02 00',
         email: 'boutique2@example.org',
         website: 'https://boutique2.example.org',
         social_links: ['https://social.example/boutique2'],
@@ -529,19 +532,102 @@ describe('import_shops: all or nothing', () => {
 })
 
 describe('import_shops: possible duplicates', () => {
-  it('a new key with the name of a shop within 150 m is a possible duplicate', async () => {
-    const report = await db.session((step) =>
+  it('a new key with the name of a shop within 150 m updates that shop by default, and says so', async () => {
+    await db.session(async (step) => {
       // Shop A is at (1.5, 45.5); 0.001° of latitude is about 111 m.
-      run(step, [line(2, { name: 'TEST  shop-a', lon: 1.5, lat: 45.501 })]),
-    )
-    expect(report).toEqual([
-      {
-        line: 2,
-        action: 'error',
-        shop_id: SHOP.A,
-        message: 'Doublon possible de « Test shop A » (déjà sur la carte)',
-      },
-    ])
+      const report = await run(step, [line(2, { name: 'TEST  shop-a', lon: 1.5, lat: 45.501 })])
+      expect(report).toEqual([
+        {
+          line: 2,
+          action: 'update',
+          shop_id: SHOP.A,
+          message: expect.stringMatching(
+            // Shop A has members: its curated fields are updated, the merchant's kept.
+            /^Doublon possible de « Test shop A » \(import, 111 m\) : fiche existante : Fiche gérée par le commerçant/,
+          ),
+        },
+      ])
+      // The place keeps its own source and key; no second place appears.
+      const [a] = await step<{ source_ref: string; n: number }>(
+        'superuser',
+        `select source_ref, (select count(*)::int from public.shops where source_ref = 'questionnaire/2') as n
+           from public.shops where id = $1`,
+        [SHOP.A],
+      )
+      expect(a).toEqual({ source_ref: 'test-policies/A', n: 0 })
+    })
+  })
+
+  it('a possible duplicate is created anew or ignored when the line says so', async () => {
+    await db.session(async (step) => {
+      const near = { name: 'Test shop A', lon: 1.5, lat: 45.501 }
+      const ignored = await run(step, [line(2, { ...near, onDuplicate: 'ignore' })])
+      expect(ignored).toEqual([
+        {
+          line: 2,
+          action: 'unchanged',
+          shop_id: SHOP.A,
+          message: 'Doublon possible de « Test shop A » (import, 111 m) : ligne ignorée',
+        },
+      ])
+      const created = await run(step, [line(2, { ...near, onDuplicate: 'create' })])
+      expect(created).toEqual([
+        {
+          line: 2,
+          action: 'create',
+          shop_id: expect.any(String),
+          message: 'Doublon possible de « Test shop A » (import, 111 m) : nouvelle fiche créée',
+        },
+      ])
+      expect(created[0]!.shop_id).not.toBe(SHOP.A)
+      const unknown = await run(step, [line(3, { ...near, onDuplicate: 'merge' })])
+      expect(unknown[0]!.message).toBe(
+        'Choix inconnu pour un doublon : « merge » (update, create ou ignore).',
+      )
+    })
+  })
+
+  it('the same name and address is the same place at any distance; so is the same phone', async () => {
+    await db.session(async (step) => {
+      const sameAddress = await run(step, [
+        line(2, {
+          name: 'Test shop A',
+          address: '1 rue A',
+          postcode: '00100',
+          lon: 1.1,
+          lat: 45.2,
+        }),
+      ])
+      expect(sameAddress.map((r) => [r.action, r.shop_id])).toEqual([['update', SHOP.A]])
+      const samePhone = await run(step, [line(4, { name: 'Autre nom', phone: '01 00 00 00 01' })])
+      expect(samePhone.map((r) => [r.action, r.shop_id])).toEqual([['update', SHOP.A]])
+    })
+  })
+
+  it('a place updated as a duplicate keeps its own source’s credit', async () => {
+    await db.session(async (step) => {
+      await run(step, [line(2, { name: 'Test shop A', lon: 1.5, lat: 45.501 })], { source: 'osm' })
+      const [a] = await step<{ source: string; source_attribution: string }>(
+        'superuser',
+        'select source, source_attribution from public.shops where id = $1',
+        [SHOP.A],
+      )
+      expect(a).toEqual({ source: 'import', source_attribution: 'Test data' })
+    })
+  })
+
+  it('a position only guessed (the commune’s centre) never moves the place it updates', async () => {
+    await db.session(async (step) => {
+      await run(step, [
+        line(2, { name: 'Test shop A', lon: 1.5, lat: 45.501, positionApproximate: true }),
+      ])
+      const [a] = await step<{ lon: number; lat: number }>(
+        'superuser',
+        'select location[0] as lon, location[1] as lat from public.shops where id = $1',
+        [SHOP.A],
+      )
+      expect(a).toEqual({ lon: 1.5, lat: 45.5 })
+    })
   })
 
   it('the same name 200 m away is another place', async () => {

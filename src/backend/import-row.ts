@@ -17,7 +17,18 @@ export interface ImportRow extends Omit<ShopDraft, 'location'> {
   sourceRef: string
   lon: number
   lat: number
+  /**
+   * What to do when the row's place is already in the territory under another key (same name
+   * and address, same name within 150 m, or same phone): update it (the database's default),
+   * create a new place, or ignore the row. The curator chooses after the dry run.
+   */
+  onDuplicate?: DuplicateChoice
+  /** The position was only guessed (the commune's centre): it never moves a place it updates. */
+  positionApproximate?: boolean
 }
+
+export const DUPLICATE_CHOICES = ['update', 'create', 'ignore'] as const
+export type DuplicateChoice = (typeof DUPLICATE_CHOICES)[number]
 
 /** A problem found while reading a file, before the database sees it. Messages are French. */
 export interface ImportIssue {

@@ -24,6 +24,8 @@ afterAll(async () => {
 
 const stamp = `${Date.now()}`
 const merchant = `Atelier e2e ${stamp}`
+/** A place the seed already has (La Poste's 2016 file), as a merchants' association listed it. */
+const postOffice = 'Bureau de poste POITIERS HOTEL DE VILLE'
 
 async function open(page: Page, path: string) {
   await page.goto(path, { waitUntil: 'domcontentloaded' })
@@ -42,10 +44,26 @@ async function signIn(page: Page, displayName: string) {
 function questionnaire(): { bytes: Uint8Array; pharmacies: string[] } {
   const real = pharmaciesQuestionnaire(GRAND_POITIERS_COMMUNE_NAMES)
   const pharmacies = real.rows.slice(0, 4)
+  const extra = [
+    'Sous-catégorie',
+    'Services proposés pendant le confinement',
+    'Comment commander ?',
+  ]
   const file = {
     ...real,
+    header: [...real.header, ...extra],
     rows: [
-      ...pharmacies,
+      ...pharmacies.map((row) => [...row, '', '', '']),
+      // What La Poste published of it, and nothing more.
+      [
+        postOffice,
+        'Service public',
+        'Services',
+        '21 RUE DES ECOSSAIS',
+        '86000',
+        'Poitiers',
+        '',
+      ].concat(['Bureau de poste', '', '']),
       // A made-up workshop: what its merchant answered (no real business is given a service).
       [
         merchant,
@@ -55,15 +73,9 @@ function questionnaire(): { bytes: Uint8Array; pharmacies: string[] } {
         '86000',
         'Poitiers',
         '05 49 00 00 00',
-      ],
+      ].concat(['', 'Click & collect, Livraison à domicile', 'Appelez la veille avant 18 h.']),
     ],
-    header: [...real.header, 'Services proposés pendant le confinement', 'Comment commander ?'],
   }
-  file.rows = file.rows.map((row, index) =>
-    index === file.rows.length - 1
-      ? [...row, 'Click & collect, Livraison à domicile', 'Appelez la veille avant 18 h.']
-      : [...row, '', ''],
-  )
   return {
     bytes: questionnaireFile(file, { encoding: 'windows-1252', delimiter: ';' }),
     pharmacies: pharmacies.map((row) => row[0]!.replace(/\s+/g, ' ')),
@@ -96,7 +108,7 @@ describe('questionnaire without coordinates (desktop, offline)', () => {
           .waitFor()
         await importSection
           .getByRole('status')
-          .getByText(/^5 création\(s\), 0 mise\(s\) à jour, 0 inchangée\(s\), 0 erreur\(s\)\.$/)
+          .getByText(/^5 création\(s\), 0 mise\(s\) à jour, 1 inchangée\(s\), 0 erreur\(s\)\.$/)
           .waitFor({ timeout: 20_000 })
         const approximate = report.getByRole('cell', {
           name: /^Position approximative \(commune\) : placé au centre de Poitiers/,
@@ -105,6 +117,18 @@ describe('questionnaire without coordinates (desktop, offline)', () => {
         expect(await report.getByRole('cell', { name: 'Erreur', exact: true }).count()).toBe(0)
         // No column silently dropped.
         expect(await report.getByText(/Colonnes ignorées/).count()).toBe(0)
+        // The post office is already on the map: the line updates it (the default), with nothing
+        // to change; its position is not moved to the commune's centre.
+        const choice = report.getByRole('combobox', {
+          name: 'Que faire du doublon possible de la ligne 6 ?',
+        })
+        expect(await choice.inputValue()).toBe('update')
+        await report
+          .getByRole('cell', {
+            name: /^Doublon possible de « Bureau de poste POITIERS HOTEL DE VILLE » \(open_data, \d+ m\) : fiche existante, inchangée/,
+          })
+          .waitFor()
+        await choice.selectOption({ label: 'Mettre à jour la fiche existante' })
         await report.scrollIntoViewIfNeeded()
         await screenshot(page, 'import-offline-report-desktop')
 
@@ -135,6 +159,12 @@ describe('questionnaire without coordinates (desktop, offline)', () => {
           await search.fill(name)
           await item.filter({ hasText: name }).first().waitFor({ timeout: 20_000 })
         }
+        // The post office is on the map once.
+        await search.fill(postOffice)
+        await page
+          .getByRole('status')
+          .filter({ hasText: /^1 lieu$/ })
+          .waitFor()
       })
     },
     JOURNEY_TIMEOUT,

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { useErrorText } from '@/lib/error-messages'
 import { BackendError } from '@/backend/errors'
-import type { ImportRow } from '@/backend/import-row'
+import { DUPLICATE_CHOICES, type DuplicateChoice, type ImportRow } from '@/backend/import-row'
 import type { ImportSource } from '@/backend/types'
 import { useFeatureT } from '@/lib/i18n'
 import { env } from '@/lib/env'
@@ -31,6 +31,11 @@ function sameOutcomes(a: ImportReport, b: ImportReport): boolean {
   const key = (report: ImportReport) =>
     JSON.stringify(report.entries.map((entry) => [entry.line, entry.kind, entry.message]))
   return key(a) === key(b)
+}
+
+/** A line the database found already in the territory, for which the curator may choose. */
+function isPossibleDuplicate(entry: ImportReport['entries'][number]): boolean {
+  return entry.kind !== 'error' && (entry.message?.startsWith('Doublon possible de') ?? false)
 }
 
 function downloadUrl(text: string, type: string): string {
@@ -65,6 +70,24 @@ export function ImportPanel({ catalog }: { catalog: ImportCatalog }) {
       setChecked({ file: read, report: mergeImportReport(read.issues, database, read.skipped) })
     } catch (error) {
       setProblem(error instanceof BackendError ? errorText(error) : c('unreadable'))
+    }
+  }
+
+  /** The curator's choice for a possible duplicate: the dry run is made again with it. */
+  async function choose(line: number, choice: DuplicateChoice) {
+    if (!checked) return
+    setProblem(null)
+    const rows = checked.file.rows.map((row) =>
+      row.line === line ? { ...row, onDuplicate: choice } : row,
+    )
+    try {
+      const database = await send(checked.file.source, rows, true)
+      setChecked({
+        file: { ...checked.file, rows },
+        report: mergeImportReport(checked.file.issues, database, checked.file.skipped),
+      })
+    } catch (error) {
+      setProblem(errorText(error))
     }
   }
 
@@ -205,7 +228,28 @@ export function ImportPanel({ catalog }: { catalog: ImportCatalog }) {
                 <tr key={`${entry.line}-${index}`} className={`import-report__${entry.kind}`}>
                   <td>{entry.line}</td>
                   <td>{c('action')[entry.kind]}</td>
-                  <td>{entry.message ?? ''}</td>
+                  <td>
+                    {entry.message ?? ''}
+                    {checked && !committed && isPossibleDuplicate(entry) ? (
+                      <select
+                        aria-label={c('duplicateChoiceLabel')(entry.line)}
+                        value={
+                          checked.file.rows.find((row) => row.line === entry.line)?.onDuplicate ??
+                          'update'
+                        }
+                        disabled={busy}
+                        onChange={(event) =>
+                          void choose(entry.line, event.target.value as DuplicateChoice)
+                        }
+                      >
+                        {DUPLICATE_CHOICES.map((choice) => (
+                          <option key={choice} value={choice}>
+                            {c('duplicateChoice')[choice]}
+                          </option>
+                        ))}
+                      </select>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -16,6 +16,12 @@ const fr = {
   blocked: (lines: number, problems: number) =>
     `${lines} ligne${lines > 1 ? 's' : ''} en erreur (${problems} problème${problems > 1 ? 's' : ''}) : corrigez le fichier, rien n’a été importé.`,
   nothingToImport: 'Rien à importer : aucune ligne à créer ni à mettre à jour.',
+  duplicateChoiceLabel: (line: number) => `Que faire du doublon possible de la ligne ${line} ?`,
+  duplicateChoice: {
+    update: 'Mettre à jour la fiche existante',
+    create: 'Créer une nouvelle fiche',
+    ignore: 'Ignorer la ligne',
+  },
   changedSinceCheck:
     'Le territoire a changé depuis la vérification : rien n’a été importé. Relisez le rapport mis à jour, puis importez à nouveau.',
   skippedGroup: (count: number, reason: string) =>
@@ -73,6 +79,12 @@ const en: ImportExportMessages = {
   blocked: (lines: number, problems: number) =>
     `${lines} line${lines > 1 ? 's' : ''} with errors (${problems} problem${problems > 1 ? 's' : ''}): fix the file; nothing was imported.`,
   nothingToImport: 'Nothing to import: no line to create or update.',
+  duplicateChoiceLabel: (line: number) => `What to do with the possible duplicate of line ${line}?`,
+  duplicateChoice: {
+    update: 'Update the existing place',
+    create: 'Create a new place',
+    ignore: 'Skip the line',
+  },
   changedSinceCheck:
     'The territory changed since the check: nothing was imported. Read the updated report, then import again.',
   skippedGroup: (count: number, reason: string) =>

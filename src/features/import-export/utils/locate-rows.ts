@@ -243,6 +243,7 @@ export async function placeRows(
       communeName: row.communeName ?? commune.name,
       lon: point[0],
       lat: point[1],
+      positionApproximate: true,
     })
   }
   return { rows, issues, geocoder: answer instanceof Map ? 'used' : answer }

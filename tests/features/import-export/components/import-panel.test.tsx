@@ -87,4 +87,43 @@ describe('ImportPanel', () => {
       'vitrine-rapport-import.csv',
     )
   })
+
+  it('lets the curator choose what to do with a possible duplicate, and imports that choice', async () => {
+    const backend = createMemoryBackend({
+      importReport: (_dryRun, rows) =>
+        rows.map((row) =>
+          row.onDuplicate === 'create'
+            ? {
+                line: row.line,
+                action: 'create',
+                shopId: null,
+                message: 'Doublon possible de « Épicerie » (laposte, 12 m) : nouvelle fiche créée',
+              }
+            : {
+                line: row.line,
+                action: 'update',
+                shopId: 's1',
+                message:
+                  'Doublon possible de « Épicerie » (laposte, 12 m) : fiche existante mise à jour : Modifié : nom',
+              },
+        ),
+    })
+    const importShops = vi.spyOn(backend, 'importShops')
+    renderWithProviders(<ImportPanel catalog={catalog} />, backend)
+    await userEvent.upload(screen.getByLabelText('Fichier CSV ou GeoJSON'), file(QUESTIONNAIRE))
+    await userEvent.click(screen.getByRole('button', { name: 'Vérifier le fichier' }))
+    const choice = await screen.findByRole('combobox', {
+      name: 'Que faire du doublon possible de la ligne 2 ?',
+    })
+    // Updating the place already on the map is the default.
+    expect(choice).toHaveValue('update')
+    await userEvent.selectOptions(choice, 'Créer une nouvelle fiche')
+    expect(await screen.findByRole('cell', { name: /nouvelle fiche créée/ })).toBeInTheDocument()
+    expect(screen.getByRole('combobox', { name: /ligne 2/ })).toHaveValue('create')
+    await userEvent.click(screen.getByRole('button', { name: 'Importer 1 ligne' }))
+    await screen.findByText('Import terminé : 1 créé, 0 mis à jour.')
+    const committed = importShops.mock.calls.at(-1)!
+    expect(committed[3]).toBe(false)
+    expect(committed[2][0]).toMatchObject({ line: 2, onDuplicate: 'create' })
+  })
 })

@@ -637,6 +637,22 @@ describe('import_shops: possible duplicates', () => {
     expect(report).toMatchObject([{ action: 'create' }])
   })
 
+  it('the 150 m boundary: 149 m is the same place, 151 m another; accents and case do not count', async () => {
+    // 1 m of latitude is 1 / 111,195 degree on the haversine sphere of private.distance_m.
+    const metres = (m: number) => 45.5 + m / 111195
+    // Dry runs, one line each: an update would move shop A.
+    const near = await db.session((step) =>
+      run(step, [line(2, { name: 'TÉST shop À', lon: 1.5, lat: metres(149) })], { dryRun: true }),
+    )
+    const far = await db.session((step) =>
+      run(step, [line(3, { name: 'Test shop A', lon: 1.5, lat: metres(151) })], { dryRun: true }),
+    )
+    expect([...near, ...far].map((r) => [r.line, r.action, r.shop_id === SHOP.A])).toEqual([
+      [2, 'update', true],
+      [3, 'create', false],
+    ])
+  })
+
   it('two new lines of the file for the same place', async () => {
     const report = await db.session((step) =>
       run(step, [line(2), line(3, { name: 'boutique importee 2', lon: 1.1201 })]),

@@ -103,11 +103,11 @@ export function readGeocoderCsv(text: string): Map<number, GeocodedAddress> {
     const lat = Number.parseFloat(value(at.lat))
     const lon = Number.parseFloat(value(at.lon))
     if (!Number.isInteger(line) || !Number.isFinite(lat) || !Number.isFinite(lon)) continue
-    const found_score = Number.parseFloat(value(at.score))
+    const foundScore = Number.parseFloat(value(at.score))
     found.set(line, {
       lat,
       lon,
-      score: Number.isFinite(found_score) ? found_score : 0,
+      score: Number.isFinite(foundScore) ? foundScore : 0,
       label: value(at.label),
       citycode: value(at.citycode) || null,
       type: value(at.type) || null,

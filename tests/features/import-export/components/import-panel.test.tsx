@@ -71,11 +71,11 @@ describe('ImportPanel', () => {
   })
 
   it('places rows without coordinates offline and says how', async () => {
+    const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
     await check([[create]])
+    online.mockRestore()
     expect(
-      screen.getByText(
-        /^(Hors ligne|Le service national des adresses n’a pas répondu) : les commerces sans coordonnées/,
-      ),
+      screen.getByText(/^Hors ligne : les commerces sans coordonnées sont placés au centre/),
     ).toBeInTheDocument()
     expect(
       screen.getByRole('cell', {

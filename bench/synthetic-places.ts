@@ -196,6 +196,7 @@ export function syntheticPlaces(count: number, seed = 1): Shop[] {
     shops.push({
       id: `synthetic-${seed}-${i}`,
       territorySlug: 'grand-poitiers',
+      locationApproximate: false,
       kind: weighted(random, KINDS),
       name: `${pick(random, TRADES[categorySlug] ?? ['Commerce'])} ${pick(random, NAMES)}`,
       categorySlug,

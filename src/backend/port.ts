@@ -1,4 +1,5 @@
 import type {
+  LonLat,
   BackendChange,
   DemoAccount,
   MyShop,
@@ -88,6 +89,8 @@ export interface VitrineBackend {
   updateShopDetails(input: ShopDetailsInput): Promise<Shop>
   /** "Mes informations sont à jour": refreshes the status date only; same stale refusal. */
   confirmShopStatus(shopId: string, expectedUpdatedAt: string): Promise<Shop>
+  /** A curator's pin: the place moves there and its position is exact; same stale refusal. */
+  moveShop(shopId: string, location: LonLat, expectedUpdatedAt: string): Promise<Shop>
   /** The shop's status history, newest first (members and curators only). */
   listStatusEvents(shopId: string, signal?: AbortSignal): Promise<StatusEvent[]>
 

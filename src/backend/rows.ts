@@ -23,6 +23,7 @@ import type {
 export type ShopRow = ShopDraftRow & {
   id: string
   territory_slug: string
+  location_approximate: boolean
   status: string
   status_message: string | null
   closed_until: string | null
@@ -97,6 +98,7 @@ export function toShop(row: ShopRow): Shop {
     ...toShopDraft(row),
     id: row.id,
     territorySlug: row.territory_slug,
+    locationApproximate: row.location_approximate === true,
     status: row.status as ShopStatus,
     statusMessage: row.status_message,
     closedUntil: dateText(row.closed_until),

@@ -32,6 +32,7 @@ export const SHOP_COLUMNS = [
   'id',
   'territory_slug',
   ...SHOP_DRAFT_COLUMNS,
+  'location_approximate',
   'status',
   'status_message',
   'closed_until',
@@ -146,6 +147,7 @@ export const SQL_FUNCTIONS = {
     ],
   },
   confirmShopStatus: { name: 'confirm_shop_status', args: ['shop_id', 'expected_updated_at'] },
+  moveShop: { name: 'move_shop', args: ['shop_id', 'lon', 'lat', 'expected_updated_at'] },
   publishSubmission: {
     name: 'publish_submission',
     args: ['submission_id', 'expected_updated_at'],

@@ -62,6 +62,8 @@ export interface ShopDraft {
 export interface Shop extends ShopDraft {
   id: string
   territorySlug: string
+  /** The position is a guess (the commune's centre): curators are asked to place it. */
+  locationApproximate: boolean
   status: ShopStatus
   statusMessage: string | null
   closedUntil: string | null

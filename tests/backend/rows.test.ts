@@ -47,6 +47,7 @@ describe('toShop', () => {
   const row: ShopRow = {
     id: 'id-1',
     territory_slug: 'grand-poitiers',
+    location_approximate: false,
     kind: 'commercant',
     name: 'Épicerie',
     category_slug: 'alimentation',

@@ -57,6 +57,7 @@ import {
   RESET_TRUNCATE_SQL,
   SET_SHOP_STATUS_SQL,
   CONFIRM_SHOP_STATUS_SQL,
+  MOVE_SHOP_SQL,
   LIST_STATUS_EVENTS_SQL,
   UPDATE_SHOP_DETAILS_SQL,
   LIST_SUBCATEGORIES_SQL,
@@ -423,6 +424,19 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
       )
       const row = result.rows[0]
       if (!row) throw new BackendError('unknown', 'confirm_shop_status returned no row')
+      const shop = toShop(row)
+      await persisted({ kind: 'shops', territorySlug: shop.territorySlug, shopId: shop.id, shop })
+      return shop
+    },
+
+    async moveShop(shopId, location, expectedUpdatedAt) {
+      const result = await shopWrite(shopId, () =>
+        run((tx) =>
+          tx.query<ShopRow>(MOVE_SHOP_SQL, [shopId, location.lon, location.lat, expectedUpdatedAt]),
+        ),
+      )
+      const row = result.rows[0]
+      if (!row) throw new BackendError('unknown', 'move_shop returned no row')
       const shop = toShop(row)
       await persisted({ kind: 'shops', territorySlug: shop.territorySlug, shopId: shop.id, shop })
       return shop

@@ -50,6 +50,11 @@ export const CONFIRM_SHOP_STATUS_SQL = `select ${shopSelectList('s')} from publi
   .map((arg, i) => `${arg} => $${i + 1}`)
   .join(', ')}) s`
 
+const move = SQL_FUNCTIONS.moveShop
+export const MOVE_SHOP_SQL = `select ${shopSelectList('s')} from public.${move.name}(${move.args
+  .map((arg, i) => `${arg} => $${i + 1}`)
+  .join(', ')}) s`
+
 const details = SQL_FUNCTIONS.updateShopDetails
 export const UPDATE_SHOP_DETAILS_SQL = `select ${shopSelectList('s')} from public.${details.name}(${details.args
   .map((arg, i) => `${arg} => $${i + 1}`)

@@ -322,6 +322,24 @@ export function createSupabaseBackend(
       })
     },
 
+    async moveShop(shopId, location, expectedUpdatedAt) {
+      return shopWrite(shopId, async () => {
+        const supabase = await getClient()
+        const args: Record<(typeof SQL_FUNCTIONS.moveShop.args)[number], unknown> = {
+          shop_id: shopId,
+          lon: location.lon,
+          lat: location.lat,
+          expected_updated_at: expectedUpdatedAt,
+        }
+        const { data, error } = await supabase
+          .rpc(SQL_FUNCTIONS.moveShop.name, args)
+          .select(SHOP_SELECT)
+          .single()
+        if (error) fail(error)
+        return shopWritten(toShop(data as unknown as ShopRow))
+      })
+    },
+
     async listStatusEvents(shopId, signal) {
       const supabase = await getClient()
       let query = supabase

@@ -630,6 +630,63 @@ describe('import_shops: possible duplicates', () => {
     })
   })
 
+  it('a new place at a guessed position is flagged approximate; an exact one clears the flag', async () => {
+    await db.session(async (step) => {
+      const flagOf = async () => {
+        const [row] = await step<{ approximate: boolean; lon: number }>(
+          'superuser',
+          `select location_approximate as approximate, location[0] as lon from public.shops
+            where source = 'import' and source_ref = 'questionnaire/2'`,
+        )
+        return row
+      }
+      await run(step, [line(2, { positionApproximate: true })])
+      expect(await flagOf()).toEqual({ approximate: true, lon: 1.12 })
+      // Guessed again elsewhere (the geocoder still fails): neither the position nor the flag move.
+      expect(await run(step, [line(2, { positionApproximate: true, lon: 1.13 })])).toMatchObject([
+        { action: 'unchanged' },
+      ])
+      expect(await flagOf()).toEqual({ approximate: true, lon: 1.12 })
+      // Placed exactly at last: the place moves there and is no longer approximate.
+      const [exact] = await run(step, [line(2, { lon: 1.125 })])
+      expect(exact).toMatchObject({ action: 'update', message: 'Modifié : emplacement' })
+      expect(await flagOf()).toEqual({ approximate: false, lon: 1.125 })
+    })
+  })
+
+  it('a duplicate found from a guessed position is named without a distance', async () => {
+    const [report] = await db.session((step) =>
+      run(
+        step,
+        [
+          line(2, {
+            name: 'Test shop A',
+            address: '1 rue A',
+            postcode: '00100',
+            phone: null,
+            lon: 1.6,
+            positionApproximate: true,
+          }),
+        ],
+        { dryRun: true },
+      ),
+    )
+    expect(report?.message).toMatch(/^Doublon possible de « Test shop A » \([^,)]+\)/)
+  })
+
+  it("La Poste's abbreviation names the same place: « TEST SHOP RP » is « Relais poste Test shop »", async () => {
+    await db.session(async (step) => {
+      const [created] = await run(step, [line(2, { name: 'Relais poste Test shop', phone: null })])
+      const [again] = await run(
+        step,
+        [line(3, { name: 'TEST SHOP RP', phone: null, lon: 1.1205 })],
+        { dryRun: true },
+      )
+      expect(again).toMatchObject({ action: 'update', shop_id: created!.shop_id })
+      expect(again?.message).toMatch(/^Doublon possible de « Relais poste Test shop »/)
+    })
+  })
+
   it('the same name 200 m away is another place', async () => {
     const report = await db.session((step) =>
       run(step, [line(2, { name: 'Test shop A', lon: 1.5, lat: 45.5018 })]),

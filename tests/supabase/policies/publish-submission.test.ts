@@ -518,13 +518,40 @@ describe('helpers', () => {
     expect(row).toEqual({ poitiers_niort: 67585, north_111: 111, same: 0 })
   })
 
-  it('name_key drops accents, case and everything but letters and digits', async () => {
+  it('name_key drops accents, case and everything but letters and digits, in any word order', async () => {
     const [row] = await db.superuser(
       `select private.name_key('Cœur de Boulangère — N°1 !') as a,
               private.name_key('COEUR DE BOULANGERE N 1') as b,
-              private.name_key('!!!') as c`,
+              private.name_key('!!!') as c,
+              private.name_key('N°1, boulangère Cœur de') as d,
+              private.name_key(null) as e`,
     )
-    expect(row).toEqual({ a: 'coeurdeboulangeren1', b: 'coeurdeboulangeren1', c: '' })
+    expect(row).toEqual({
+      a: '1boulangerecoeurden',
+      b: '1boulangerecoeurden',
+      c: '',
+      d: '1boulangerecoeurden',
+      e: null,
+    })
+  })
+
+  it("name_key writes out La Poste's abbreviations: RP is relais poste, BP bureau de poste", async () => {
+    const [row] = await db.superuser(
+      `select private.name_key('TERCE RP') = private.name_key('Relais poste Tercé') as rp,
+              private.name_key('BEAUMONT RPC') = private.name_key('Relais poste commerçant Beaumont') as rpc,
+              private.name_key('JAUNAY CLAN BP') = private.name_key('Bureau de poste Jaunay-Clan') as bp,
+              private.name_key('LAVOUX AP') = private.name_key('Agence postale communale Lavoux') as ap,
+              private.name_key('Tercé RP') = private.name_key('Tercé') as not_the_commune,
+              private.name_key('Le Grip') = private.name_key('Le Gr') as not_inside_a_word`,
+    )
+    expect(row).toEqual({
+      rp: true,
+      rpc: true,
+      bp: true,
+      ap: true,
+      not_the_commune: false,
+      not_inside_a_word: false,
+    })
   })
 })
 

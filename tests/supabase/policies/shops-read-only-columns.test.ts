@@ -61,6 +61,7 @@ const MEMBER_WRITABLE: Column[] = [
 /** Curated fields: members may not change them, the territory's curators may. */
 const CURATED: Column[] = [
   { column: 'location', value: 'point(1.25, 45.75)', readBack: '(1.25,45.75)' },
+  { column: 'location_approximate', value: 'true', readBack: 'true' },
   { column: 'category_slug', value: `'${CATEGORY.craft}'`, readBack: CATEGORY.craft },
   { column: 'subcategory_slug', value: `'${SUBCATEGORY.bakery}'`, readBack: SUBCATEGORY.bakery },
   { column: 'kind', value: `'artisan'`, readBack: 'artisan' },

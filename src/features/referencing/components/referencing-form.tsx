@@ -11,7 +11,7 @@ import { OpeningHoursEditor } from '@/components/opening-hours-editor'
 import { useSubcategories } from '@/shop/api/get-subcategories'
 import { useSubmitShop } from '@/features/referencing/api/submit-shop'
 import { referencingMessages } from '@/features/referencing/i18n/referencing-messages'
-import { LocationPicker } from '@/features/referencing/map/location-picker'
+import { LocationPicker } from '@/map/location-picker'
 import { useReferencingDraftStore } from '@/features/referencing/stores/referencing-draft-store'
 import {
   addressFromSuggestion,

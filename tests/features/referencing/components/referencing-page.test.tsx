@@ -14,7 +14,7 @@ import { renderWithProviders } from '../../../test-utils'
 // MapLibre needs WebGL, which jsdom lacks: the picker is replaced by a region whose button
 // does what dragging the pin does.
 const DRAGGED_TO: LonLat = { lon: 0.3404, lat: 46.5802 }
-vi.mock('@/features/referencing/map/location-picker', () => ({
+vi.mock('@/map/location-picker', () => ({
   LocationPicker: ({
     label,
     onLocationChange,

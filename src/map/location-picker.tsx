@@ -6,6 +6,7 @@ import { MAP_CONTROL_LOCALE } from '@/lib/i18n'
 import { useLocaleStore } from '@/lib/locale-store'
 import { MapContext } from '@/map/map-context'
 import { MapView } from '@/map/map-view'
+import './location-picker.css'
 
 const MAP_ATTRIBUTION =
   '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© OpenStreetMap contributors</a> (ODbL) · IGN, DGCL (Licence Ouverte)'

@@ -44,7 +44,12 @@ function CuratedTerritory({ territory }: { territory: Territory }) {
       <SubmissionQueue submissions={submissions.data} />
       {catalog.data ? <ImportPanel catalog={catalog.data} /> : null}
       <ShopMembersPanel shops={shops.data} />
-      <TerritoryDashboard shops={shops.data} submissions={submissions.data} now={now} />
+      <TerritoryDashboard
+        territory={territory}
+        shops={shops.data}
+        submissions={submissions.data}
+        now={now}
+      />
       {catalog.data ? (
         <TerritoryExport shops={shops.data} catalog={catalog.data} now={now} />
       ) : null}

@@ -1,11 +1,34 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ImportReportLine, ShopSubmission } from '@/backend/types'
+import type { ImportReportLine, LonLat, ShopSubmission } from '@/backend/types'
 import { CurationPage } from '@/app/curation-page'
 import { createMemoryBackend } from '../fixtures/memory-backend'
 import { makeShop } from '../fixtures/shops'
 import { renderWithProviders } from '../test-utils'
+
+// MapLibre needs WebGL, which jsdom lacks: the picker is replaced by a region whose buttons do
+// what dragging the pin does (inside the territory, or past its edge).
+const PLACED_AT: LonLat = { lon: 0.3404, lat: 46.5802 }
+const PAST_THE_EDGE: LonLat = { lon: 1.5, lat: 46.5 }
+vi.mock('@/map/location-picker', () => ({
+  LocationPicker: ({
+    label,
+    onLocationChange,
+  }: {
+    label: string
+    onLocationChange: (location: LonLat) => void
+  }) => (
+    <section role="region" aria-label={label}>
+      <button type="button" onClick={() => onLocationChange(PLACED_AT)}>
+        Faire glisser le repère
+      </button>
+      <button type="button" onClick={() => onLocationChange(PAST_THE_EDGE)}>
+        Faire glisser hors du territoire
+      </button>
+    </section>
+  ),
+}))
 
 function pendingSubmission(overrides: Partial<ShopSubmission> = {}): ShopSubmission {
   return {
@@ -159,5 +182,76 @@ describe('CurationPage', () => {
     expect(await screen.findByText('Import terminé : 1 créé, 0 mis à jour.')).toBeInTheDocument()
     // The check, the same check again just before (nothing changed since), then the commit.
     expect(importShops.mock.calls.map((call) => call[3])).toEqual([true, true, false])
+  })
+
+  it('flags positions the import guessed and places one by dragging its pin', async () => {
+    const guessed = makeShop({
+      name: 'Épicerie de Mignaloux',
+      communeName: 'Mignaloux-Beauvoir',
+      location: { lon: 0.41, lat: 46.55 },
+      locationApproximate: true,
+      published: false,
+    })
+    const backend = await signedInCurator({ shops: [guessed, makeShop({ name: 'Exacte' })] })
+    const user = userEvent.setup()
+    renderWithProviders(<CurationPage />, backend)
+
+    const row = (await screen.findByRole('rowheader', { name: /Épicerie de Mignaloux/ })).closest(
+      'tr',
+    )!
+    expect(within(row).getByText('Approximative (commune)')).toBeInTheDocument()
+    await user.click(screen.getByLabelText('Seulement les positions approximatives (1)'))
+    expect(screen.queryByRole('rowheader', { name: /Exacte/ })).not.toBeInTheDocument()
+
+    await user.click(
+      within(row).getByRole('button', { name: 'Placer « Épicerie de Mignaloux » sur la carte' }),
+    )
+    const editor = screen.getByRole('region', { name: 'Position de « Épicerie de Mignaloux »' })
+    expect(within(editor).getByText(/centre de la commune, à préciser/)).toBeInTheDocument()
+    const map = await within(editor).findByRole('region', {
+      name: 'Carte pour placer « Épicerie de Mignaloux »',
+    })
+
+    // Past the territory's edge: said, and nothing is sent.
+    await user.click(within(map).getByRole('button', { name: 'Faire glisser hors du territoire' }))
+    await user.click(within(editor).getByRole('button', { name: 'Enregistrer la position' }))
+    expect(within(editor).getByRole('alert')).toHaveTextContent(
+      'Le repère est hors du territoire Grand Poitiers',
+    )
+    expect((await backend.listShops('grand-poitiers'))[0]?.locationApproximate).toBe(true)
+
+    await user.click(within(map).getByRole('button', { name: 'Faire glisser le repère' }))
+    expect(within(editor).getByText('Latitude 46,5802, longitude 0,3404')).toBeInTheDocument()
+    await user.click(within(editor).getByRole('button', { name: 'Enregistrer la position' }))
+
+    expect(
+      await screen.findByText('Position de « Épicerie de Mignaloux » enregistrée.'),
+    ).toBeInTheDocument()
+    const saved = (await backend.listShops('grand-poitiers')).find((s) => s.id === guessed.id)
+    expect(saved).toMatchObject({ location: PLACED_AT, locationApproximate: false })
+    // The list follows the backend's report: the flag is gone, and so is the filter's only row.
+    await waitFor(() =>
+      expect(screen.queryByText('Approximative (commune)')).not.toBeInTheDocument(),
+    )
+  })
+
+  it('a move refused because another device changed the shop is said; the next one saves', async () => {
+    const shop = makeShop({ name: 'Boucherie', locationApproximate: true })
+    const backend = await signedInCurator({ shops: [shop] })
+    const user = userEvent.setup()
+    renderWithProviders(<CurationPage />, backend)
+    await user.click(
+      await screen.findByRole('button', { name: 'Placer « Boucherie » sur la carte' }),
+    )
+    const editor = screen.getByRole('region', { name: 'Position de « Boucherie »' })
+    // Another device moves it first; this tab has not heard of it.
+    backend.changeOnAnotherDevice(shop.id, { location: { lon: 0.35, lat: 46.59 } })
+    await user.click(await within(editor).findByRole('button', { name: 'Faire glisser le repère' }))
+    await user.click(within(editor).getByRole('button', { name: 'Enregistrer la position' }))
+    expect(await within(editor).findByRole('alert')).toHaveTextContent(/^Modifié ailleurs/)
+    // The refusal told the list to read again: the same pin now saves over the newer version.
+    await user.click(within(editor).getByRole('button', { name: 'Faire glisser le repère' }))
+    await user.click(within(editor).getByRole('button', { name: 'Enregistrer la position' }))
+    expect(await screen.findByText('Position de « Boucherie » enregistrée.')).toBeInTheDocument()
   })
 })

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { SHOP_SERVICES, type Shop, type ShopSubmission } from '@/backend/types'
+import { SHOP_SERVICES, type Shop, type ShopSubmission, type Territory } from '@/backend/types'
 import { displayStatus } from '@/shop/shop-status'
 import { useFeatureT, useT } from '@/lib/i18n'
 import { useLocaleStore } from '@/lib/locale-store'
@@ -11,14 +11,17 @@ import {
   territoryDashboard,
   type ShopSortKey,
 } from '@/features/dashboard/utils/dashboard-stats'
+import { ShopPositionEditor } from './shop-position-editor'
 import '../dashboard.css'
 
 /** The figures a curator checks first, a bar chart of services, and the shops to chase. */
 export function TerritoryDashboard({
+  territory,
   shops,
   submissions,
   now,
 }: {
+  territory: Territory
   shops: readonly Shop[]
   submissions: readonly ShopSubmission[]
   now: Date
@@ -28,6 +31,15 @@ export function TerritoryDashboard({
   const locale = useLocaleStore((s) => s.locale)
   const [sortKey, setSortKey] = useState<ShopSortKey>('lastUpdate')
   const [silentOnly, setSilentOnly] = useState(false)
+  const [approximateOnly, setApproximateOnly] = useState(false)
+  const [editing, setEditing] = useState<string | null>(null)
+  const [announcement, setAnnouncement] = useState('')
+  const approximateCount = useMemo(
+    () => shops.filter((shop) => shop.locationApproximate).length,
+    [shops],
+  )
+  // The list's own copy: a move made here or elsewhere comes back with its new token.
+  const editedShop = editing ? shops.find((shop) => shop.id === editing) : undefined
   const dashboard = useMemo(
     () => territoryDashboard(shops, submissions, now),
     [shops, submissions, now],
@@ -35,10 +47,12 @@ export function TerritoryDashboard({
   const { counts } = dashboard
   const listed = useMemo(() => {
     const sorted = sortShops(shops, sortKey, now)
-    return silentOnly
-      ? sorted.filter((shop) => ['to-confirm', 'unknown'].includes(displayStatus(shop, now)))
-      : sorted
-  }, [shops, sortKey, silentOnly, now])
+    return sorted.filter(
+      (shop) =>
+        (!silentOnly || ['to-confirm', 'unknown'].includes(displayStatus(shop, now))) &&
+        (!approximateOnly || shop.locationApproximate),
+    )
+  }, [shops, sortKey, silentOnly, approximateOnly, now])
   const figures: [string, number][] = [
     [c('published'), counts.published],
     [c('openNow'), counts.openNow],
@@ -127,7 +141,31 @@ export function TerritoryDashboard({
           />{' '}
           {c('filterSilent')}
         </label>
+        {approximateCount > 0 || approximateOnly ? (
+          <label>
+            <input
+              type="checkbox"
+              checked={approximateOnly}
+              onChange={(e) => setApproximateOnly(e.target.checked)}
+            />{' '}
+            {c('filterApproximate')(approximateCount)}
+          </label>
+        ) : null}
       </div>
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
+      {editedShop ? (
+        <ShopPositionEditor
+          key={editedShop.id}
+          shop={editedShop}
+          territory={territory}
+          onDone={(saved) => {
+            setEditing(null)
+            setAnnouncement(saved ?? '')
+          }}
+        />
+      ) : null}
       <TableScroll label={c('shopsTitle')}>
         <table>
           <thead>
@@ -136,6 +174,7 @@ export function TerritoryDashboard({
               <th scope="col">{c('commune')}</th>
               <th scope="col">{c('status')}</th>
               <th scope="col">{c('lastNews')}</th>
+              <th scope="col">{c('position')}</th>
             </tr>
           </thead>
           <tbody>
@@ -152,6 +191,26 @@ export function TerritoryDashboard({
                         locale === 'fr' ? 'fr-FR' : 'en-GB',
                       )
                     : c('never')}
+                </td>
+                <td className="dashboard-position">
+                  {shop.locationApproximate ? (
+                    <strong className="dashboard-position__approximate">
+                      {c('positionApproximate')}
+                    </strong>
+                  ) : (
+                    <span>{c('positionExact')}</span>
+                  )}{' '}
+                  <button
+                    type="button"
+                    aria-label={c('movePin')(shop.name)}
+                    aria-expanded={editing === shop.id}
+                    onClick={() => {
+                      setAnnouncement('')
+                      setEditing(shop.id)
+                    }}
+                  >
+                    {c('movePinShort')}
+                  </button>
                 </td>
               </tr>
             ))}

@@ -31,6 +31,26 @@ const fr = {
   never: 'jamais',
   statusLabel: { open: 'Ouvert', closed: 'Fermé', unknown: 'Inconnu', 'to-confirm': 'À confirmer' },
   notPublished: '(non publié)',
+  position: 'Position',
+  positionExact: 'Exacte',
+  positionApproximate: 'Approximative (commune)',
+  filterApproximate: (count: number) => `Seulement les positions approximatives (${count})`,
+  movePin: (name: string) => `Placer « ${name} » sur la carte`,
+  movePinShort: 'Placer',
+  editorTitle: (name: string) => `Position de « ${name} »`,
+  editorHelp:
+    'Faites glisser le repère à l’endroit du commerce, ou touchez la carte. Les flèches du clavier déplacent aussi le repère.',
+  editorMap: (name: string) => `Carte pour placer « ${name} »`,
+  editorPin: (name: string) => `Repère de « ${name} »`,
+  editorWasApproximate: 'Position actuelle : centre de la commune, à préciser.',
+  editorCoordinates: (lat: string, lon: string) => `Latitude ${lat}, longitude ${lon}`,
+  editorOutside: (territory: string) =>
+    `Le repère est hors du territoire ${territory} : placez-le sur le commerce.`,
+  save: 'Enregistrer la position',
+  saving: 'Enregistrement…',
+  cancel: 'Annuler',
+  saved: (name: string) => `Position de « ${name} » enregistrée.`,
+  mapLoading: 'Chargement de la carte…',
 }
 
 type DashboardMessages = typeof fr
@@ -64,6 +84,24 @@ const en: DashboardMessages = {
   never: 'never',
   statusLabel: { open: 'Open', closed: 'Closed', unknown: 'Unknown', 'to-confirm': 'To confirm' },
   notPublished: '(not published)',
+  position: 'Position',
+  positionExact: 'Exact',
+  positionApproximate: 'Approximate (commune)',
+  filterApproximate: (count: number) => `Only approximate positions (${count})`,
+  movePin: (name: string) => `Place “${name}” on the map`,
+  movePinShort: 'Place',
+  editorTitle: (name: string) => `Position of “${name}”`,
+  editorHelp: 'Drag the pin to where the shop is, or tap the map. The arrow keys move the pin too.',
+  editorMap: (name: string) => `Map to place “${name}”`,
+  editorPin: (name: string) => `Pin of “${name}”`,
+  editorWasApproximate: 'Current position: the commune’s centre, to be placed.',
+  editorCoordinates: (lat: string, lon: string) => `Latitude ${lat}, longitude ${lon}`,
+  editorOutside: (territory: string) => `The pin is outside ${territory}: put it on the shop.`,
+  save: 'Save the position',
+  saving: 'Saving…',
+  cancel: 'Cancel',
+  saved: (name: string) => `Position of “${name}” saved.`,
+  mapLoading: 'Loading the map…',
 }
 
 export const dashboardMessages: Record<Locale, DashboardMessages> = { fr, en }

@@ -37,6 +37,8 @@ export interface ImportIssue {
   field: string | null
   severity: 'error' | 'warning'
   message: string
+  /** A position placed at the commune's centre: moot when the line updates a place it keeps. */
+  topic?: 'approximate-position'
 }
 
 /** What an importer read: rows the database will judge, and what it could not read. */

@@ -28,6 +28,9 @@ export interface ImportReport {
   changes: number
 }
 
+export const KEPT_POSITION =
+  'Adresse non placée : la fiche existante garde sa position (rien n’est placé au centre de la commune).'
+
 /**
  * One report from what the importer could not read (its issues, its skipped features) and what
  * the database said of every row it read, in file order.
@@ -37,11 +40,23 @@ export function mergeImportReport(
   database: readonly ImportReportLine[],
   skipped: readonly { line: number; reason: string }[] = [],
 ): ImportReport {
+  // A line that updates a place already known keeps that place's position (import_shops): its
+  // commune's centre was not used, and saying it was would send the curator to fix nothing.
+  const keptPosition = new Set(
+    database
+      .filter((line) => (line.action === 'update' || line.action === 'unchanged') && line.shopId)
+      .map((line) => line.line),
+  )
   const entries: ReportEntry[] = [
     ...issues.map((issue) => ({
       line: issue.line,
       kind: issue.severity,
-      message: issue.field ? `${issue.field} : ${issue.message}` : issue.message,
+      message:
+        issue.topic === 'approximate-position' && keptPosition.has(issue.line)
+          ? KEPT_POSITION
+          : issue.field
+            ? `${issue.field} : ${issue.message}`
+            : issue.message,
     })),
     ...database.map((line) => ({ line: line.line, kind: line.action, message: line.message })),
   ].sort((a, b) => a.line - b.line)

@@ -233,10 +233,13 @@ export async function placeRows(
         : row.address
           ? 'adresse non trouvée'
           : 'pas d’adresse')
-    warn(
-      row.line,
-      `Position approximative (commune) : placé au centre de ${commune.name} (${reason}).`,
-    )
+    issues.push({
+      line: row.line,
+      field: null,
+      severity: 'warning',
+      message: `Position approximative (commune) : placé au centre de ${commune.name} (${reason}).`,
+      topic: 'approximate-position',
+    })
     rows.push({
       ...row,
       communeInsee: commune.inseeCode,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { importReportCsv, mergeImportReport } from '@/features/import-export/utils/import-report'
+import {
+  importReportCsv,
+  KEPT_POSITION,
+  mergeImportReport,
+} from '@/features/import-export/utils/import-report'
 
 describe('mergeImportReport', () => {
   it('puts the file’s issues and the database’s verdicts in line order, and blocks on any error', () => {
@@ -89,5 +93,31 @@ describe('mergeImportReport', () => {
       [{ line: 2, action: 'update', shopId: 's', message: null }],
     )
     expect(report.blocked).toBe(false)
+  })
+
+  it('does not send the curator to fix a guessed position that the update did not use', () => {
+    const approximate = (line: number) => ({
+      line,
+      field: null,
+      severity: 'warning' as const,
+      message: 'Position approximative (commune) : placé au centre de Poitiers (hors ligne).',
+      topic: 'approximate-position' as const,
+    })
+    const report = mergeImportReport(
+      [approximate(2), approximate(3), approximate(4)],
+      [
+        { line: 2, action: 'create', shopId: null, message: null },
+        { line: 3, action: 'update', shopId: 'shop-1', message: 'Doublon possible de « X » (osm)' },
+        { line: 4, action: 'unchanged', shopId: 'shop-2', message: null },
+      ],
+    )
+    const messages = report.entries
+      .filter((entry) => entry.kind === 'warning')
+      .map((entry) => [entry.line, entry.message])
+    expect(messages).toEqual([
+      [2, 'Position approximative (commune) : placé au centre de Poitiers (hors ligne).'],
+      [3, KEPT_POSITION],
+      [4, KEPT_POSITION],
+    ])
   })
 })

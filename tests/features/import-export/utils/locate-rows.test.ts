@@ -110,6 +110,7 @@ describe('placing rows without coordinates, offline', () => {
         severity: 'warning',
         message:
           'Position approximative (commune) : placé au centre de Poitiers (hors ligne ou sans service d’adresses).',
+        topic: 'approximate-position',
       },
       expect.objectContaining({ line: 3, severity: 'warning' }),
     ])

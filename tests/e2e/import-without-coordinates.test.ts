@@ -48,12 +48,13 @@ function questionnaire(): { bytes: Uint8Array; pharmacies: string[] } {
     'Sous-catégorie',
     'Services proposés pendant le confinement',
     'Comment commander ?',
+    'Horaires',
   ]
   const file = {
     ...real,
     header: [...real.header, ...extra],
     rows: [
-      ...pharmacies.map((row) => [...row, '', '', '']),
+      ...pharmacies.map((row) => [...row, '', '', '', '']),
       // What La Poste published of it, and nothing more.
       [
         postOffice,
@@ -63,7 +64,7 @@ function questionnaire(): { bytes: Uint8Array; pharmacies: string[] } {
         '86000',
         'Poitiers',
         '',
-      ].concat(['Bureau de poste', '', '']),
+      ].concat(['Bureau de poste', '', '', '']),
       // A made-up workshop: what its merchant answered (no real business is given a service).
       [
         merchant,
@@ -73,7 +74,12 @@ function questionnaire(): { bytes: Uint8Array; pharmacies: string[] } {
         '86000',
         'Poitiers',
         '05 49 00 00 00',
-      ].concat(['', 'Click & collect, Livraison à domicile', 'Appelez la veille avant 18 h.']),
+      ].concat([
+        '',
+        'Click & collect, Livraison à domicile',
+        'Appelez la veille avant 18 h.',
+        'Lu-Sa 9h-12h, 14h-18h30',
+      ]),
     ],
   }
   return {
@@ -118,15 +124,19 @@ describe('questionnaire without coordinates (desktop, offline)', () => {
         // No column silently dropped.
         expect(await report.getByText(/Colonnes ignorées/).count()).toBe(0)
         // The post office is already on the map: the line updates it (the default), with nothing
-        // to change; its position is not moved to the commune's centre.
+        // to change; its position is not moved to the commune's centre, and no distance from a
+        // guessed position is given.
         const choice = report.getByRole('combobox', {
           name: 'Que faire du doublon possible de la ligne 6 ?',
         })
         expect(await choice.inputValue()).toBe('update')
         await report
           .getByRole('cell', {
-            name: /^Doublon possible de « Bureau de poste POITIERS HOTEL DE VILLE » \(open_data, \d+ m\) : fiche existante, inchangée/,
+            name: /^Doublon possible de « Bureau de poste POITIERS HOTEL DE VILLE » \(open_data\) : fiche existante, inchangée/,
           })
+          .waitFor()
+        await report
+          .getByRole('cell', { name: /^Adresse non placée : la fiche existante garde sa position/ })
           .waitFor()
         await choice.selectOption({ label: 'Mettre à jour la fiche existante' })
         await report.scrollIntoViewIfNeeded()
@@ -138,6 +148,38 @@ describe('questionnaire without coordinates (desktop, offline)', () => {
           .getByText('Import terminé : 5 créés, 0 mis à jour.')
           .waitFor({ timeout: 20_000 })
         await screenshot(page, 'import-offline-committed-desktop')
+
+        // Still offline, the curator places the workshop: its row says the position is a guess.
+        const shops = page.getByRole('region', { name: 'Commerces du territoire' })
+        const row = shops.getByRole('row').filter({ hasText: merchant })
+        await row.getByText('Approximative (commune)').waitFor({ timeout: 20_000 })
+        await page
+          .getByRole('checkbox', { name: /^Seulement les positions approximatives \(\d+\)$/ })
+          .check()
+        await row.getByRole('button', { name: `Placer « ${merchant} » sur la carte` }).click()
+        const editor = page.getByRole('region', { name: `Position de « ${merchant} »` })
+        await editor.getByText('Position actuelle : centre de la commune, à préciser.').waitFor()
+        const pin = editor.getByRole('button', { name: `Repère de « ${merchant} »` })
+        await pin.waitFor({ timeout: READY_TIMEOUT })
+        const coordinates = editor.getByText(/^Latitude [\d,]+, longitude [\d,]+$/)
+        const before = await coordinates.textContent()
+        // Dragged by the pointer, as on a computer.
+        const box = (await pin.boundingBox())!
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height - 4)
+        await page.mouse.down()
+        await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height - 34, { steps: 8 })
+        await page.mouse.up()
+        await expect.poll(() => coordinates.textContent()).not.toBe(before)
+        await screenshot(page, 'import-offline-place-pin-desktop')
+        await editor.getByRole('button', { name: 'Enregistrer la position' }).click()
+        await page
+          .getByText(`Position de « ${merchant} » enregistrée.`)
+          .waitFor({ timeout: 20_000 })
+        // The filter's row is gone: its position is exact now.
+        await page
+          .getByRole('checkbox', { name: /^Seulement les positions approximatives/ })
+          .uncheck()
+        await row.getByText('Exacte').waitFor()
         await context.setOffline(false)
 
         // Shoppers find them, with what the merchant answered.
@@ -152,6 +194,7 @@ describe('questionnaire without coordinates (desktop, offline)', () => {
         await sheet.getByText('Retrait en magasin').waitFor()
         await sheet.getByText('Livraison').waitFor()
         await sheet.getByText('Appelez la veille avant 18 h.').waitFor()
+        await sheet.getByText('09:00–12:00, 14:00–18:30').first().waitFor()
         await screenshot(page, 'import-offline-merchant-sheet-desktop')
         await page.keyboard.press('Escape')
 

@@ -1,10 +1,12 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useMemo, useState } from 'react'
 import { useErrorText } from '@/lib/error-messages'
 import { BackendError } from '@/backend/errors'
 import { DUPLICATE_CHOICES, type DuplicateChoice, type ImportRow } from '@/backend/import-row'
 import type { ImportSource } from '@/backend/types'
 import { useFeatureT } from '@/lib/i18n'
 import { env } from '@/lib/env'
+import { useLocaleStore } from '@/lib/locale-store'
+import { reportTextIn } from '../i18n/report-text'
 import { useImportShops } from '@/features/import-export/api/import-shops'
 import { importExportMessages } from '../i18n/import-export-messages'
 import { TableScroll } from '@/components/table-scroll'
@@ -38,8 +40,14 @@ function isPossibleDuplicate(entry: ImportReport['entries'][number]): boolean {
   return entry.kind !== 'error' && (entry.message?.startsWith('Doublon possible de') ?? false)
 }
 
-function downloadUrl(text: string, type: string): string {
-  return URL.createObjectURL(new Blob([text], { type }))
+/** A download link's address for a text, made once per text and released when it changes. */
+function useDownloadUrl(text: string | null, type: string): string | undefined {
+  const url = useMemo(
+    () => (text === null ? undefined : URL.createObjectURL(new Blob([text], { type }))),
+    [text, type],
+  )
+  useEffect(() => () => void (url && URL.revokeObjectURL?.(url)), [url])
+  return url
 }
 
 /**
@@ -55,6 +63,10 @@ export function ImportPanel({ catalog }: { catalog: ImportCatalog }) {
   const [checked, setChecked] = useState<Checked | null>(null)
   const [committed, setCommitted] = useState<ImportReport | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  const locale = useLocaleStore((s) => s.locale)
+  // The report keeps the French its readers and the database wrote; it is shown (and downloaded)
+  // in the curator's language.
+  const say = (message: string) => reportTextIn(locale, message)
 
   const send = (source: ImportSource, rows: ImportRow[], dryRun: boolean) =>
     importShops.mutateAsync({ territorySlug: catalog.territory.slug, source, rows, dryRun })
@@ -121,15 +133,33 @@ export function ImportPanel({ catalog }: { catalog: ImportCatalog }) {
 
   const shown = committed ?? checked?.report ?? null
   const busy = importShops.isPending
+  const templateUrl = useDownloadUrl(
+    useMemo(() => questionnaireTemplateCsv(), []),
+    'text/csv;charset=utf-8',
+  )
+  // The words of the current language, a stable object: the file is made again only when the
+  // report or the language changes, and so is its address.
+  const words = importExportMessages[locale]
+  const reportCsv = useMemo(
+    () =>
+      shown
+        ? importReportCsv(shown, {
+            line: words.line,
+            outcome: words.result,
+            message: words.detail,
+            kinds: words.action,
+            text: (message) => reportTextIn(locale, message),
+          })
+        : null,
+    [shown, words, locale],
+  )
+  const reportUrl = useDownloadUrl(reportCsv, 'text/csv;charset=utf-8')
   return (
     <section aria-labelledby={`${id}-title`} className="curation-section">
       <h2 id={`${id}-title`}>{c('importTitle')}</h2>
       <p>{c('importHelp')}</p>
       <p>
-        <a
-          href={downloadUrl(questionnaireTemplateCsv(), 'text/csv;charset=utf-8')}
-          download="vitrine-questionnaire.csv"
-        >
+        <a href={templateUrl} download="vitrine-questionnaire.csv">
           {c('templateLink')}
         </a>
       </p>
@@ -189,25 +219,14 @@ export function ImportPanel({ catalog }: { catalog: ImportCatalog }) {
       {shown
         ? shown.skipped.map((group) => (
             <details key={group.reason} className="import-skipped">
-              <summary>{c('skippedGroup')(group.lines.length, group.reason)}</summary>
+              <summary>{c('skippedGroup')(group.lines.length, say(group.reason))}</summary>
               <p>{c('skippedLines')(group.lines.join(', '))}</p>
             </details>
           ))
         : null}
       {shown ? (
         <p>
-          <a
-            href={downloadUrl(
-              importReportCsv(shown, {
-                line: c('line'),
-                outcome: c('result'),
-                message: c('detail'),
-                kinds: c('action'),
-              }),
-              'text/csv;charset=utf-8',
-            )}
-            download="vitrine-rapport-import.csv"
-          >
+          <a href={reportUrl} download="vitrine-rapport-import.csv">
             {c('downloadReport')}
           </a>
         </p>
@@ -229,7 +248,7 @@ export function ImportPanel({ catalog }: { catalog: ImportCatalog }) {
                   <td>{entry.line}</td>
                   <td>{c('action')[entry.kind]}</td>
                   <td>
-                    {entry.message ?? ''}
+                    {entry.message === null ? '' : say(entry.message)}
                     {checked && !committed && isPossibleDuplicate(entry) ? (
                       <select
                         aria-label={c('duplicateChoiceLabel')(entry.line)}

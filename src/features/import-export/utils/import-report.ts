@@ -89,17 +89,25 @@ export function mergeImportReport(
 /** The report as a spreadsheet, so that the curator can fix the file line by line. */
 export function importReportCsv(
   report: ImportReport,
-  words: { line: string; outcome: string; message: string; kinds: Record<ReportKind, string> },
+  words: {
+    line: string
+    outcome: string
+    message: string
+    kinds: Record<ReportKind, string>
+    /** Each message in the curator's language (the report keeps the French it was given). */
+    text?: (message: string) => string
+  },
 ): string {
+  const text = words.text ?? ((message: string) => message)
   const rows = [
     [words.line, words.outcome, words.message],
     ...report.entries.map((entry) => [
       String(entry.line),
       words.kinds[entry.kind],
-      entry.message ?? '',
+      entry.message === null ? '' : text(entry.message),
     ]),
     ...report.skipped.flatMap((group) =>
-      group.lines.map((line) => [String(line), words.kinds.skipped, group.reason]),
+      group.lines.map((line) => [String(line), words.kinds.skipped, text(group.reason)]),
     ),
   ]
   return (

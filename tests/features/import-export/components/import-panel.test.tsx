@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ImportReportLine } from '@/backend/types'
 import { ImportPanel } from '@/features/import-export/components/import-panel'
+import { useLocaleStore } from '@/lib/locale-store'
 import { createMemoryBackend } from '../../../fixtures/memory-backend'
 import { grandPoitiersCatalogOutlined } from '../../../fixtures/curation/catalog'
 import { renderWithProviders } from '../../../test-utils'
@@ -125,5 +126,44 @@ describe('ImportPanel', () => {
     const committed = importShops.mock.calls.at(-1)!
     expect(committed[3]).toBe(false)
     expect(committed[2][0]).toMatchObject({ line: 2, onDuplicate: 'create' })
+  })
+
+  it("speaks the curator's language: the report and its download in English", async () => {
+    useLocaleStore.setState({ locale: 'en' })
+    const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    let csv = ''
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      void blob.text().then((text) => (csv = text))
+      return 'blob:report'
+    })
+    const backend = createMemoryBackend({
+      importReport: () => [
+        {
+          line: 2,
+          action: 'update',
+          shopId: 's1',
+          message:
+            'Doublon possible de « Relais poste AVANTON » (open_data) : fiche existante mise à jour : Modifié : nom, téléphone',
+        },
+      ],
+    })
+    renderWithProviders(<ImportPanel catalog={catalog} />, backend)
+    await userEvent.upload(screen.getByLabelText('CSV or GeoJSON file'), file(QUESTIONNAIRE))
+    await userEvent.click(screen.getByRole('button', { name: 'Check the file' }))
+    await screen.findByRole('table', { name: 'Line by line report' })
+    online.mockRestore()
+    const duplicate = screen.getByRole('cell', {
+      name: /^Possible duplicate of “Relais poste AVANTON”/,
+    })
+    expect(duplicate).toHaveTextContent(
+      'Possible duplicate of “Relais poste AVANTON” (open_data): existing place updated: Changed: name, phone',
+    )
+    // The line updates a place it keeps the position of: no commune centre to fix.
+    expect(screen.getByRole('cell', { name: /^Address not placed/ })).toBeInTheDocument()
+    expect(screen.queryByText(/Doublon|Position approximative|Adresse non placée/)).toBeNull()
+    // The choice is still offered: the panel knows a duplicate by its French words.
+    expect(screen.getByRole('combobox', { name: /line 2/ })).toHaveValue('update')
+    await vi.waitFor(() => expect(csv).toContain('Possible duplicate of “Relais poste AVANTON”'))
+    expect(csv).not.toContain('Doublon')
   })
 })

@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { useQueryClient, type Query, type QueryClient, type QueryKey } from '@tanstack/react-query'
+import { keyStartsWith } from '@/lib/query-key-prefix'
 import type { VitrineBackend, ViewportQuery } from '@/backend/port'
 import type { BackendChange, MyShop, SessionUser, Shop } from '@/backend/types'
 import { placesKeys } from '@/shop/api/places-keys'
@@ -12,9 +13,6 @@ import { curationKeys } from '@/shop/api/curation-keys'
  * query the change affects is patched with what the writer got back, or invalidated once. The
  * features write and read; they never update the cache after a write themselves.
  */
-
-const startsWith = (key: QueryKey, prefix: QueryKey) =>
-  prefix.every((part, index) => key[index] === part)
 
 /** Marks these queries stale, each once; the ones on screen are read again. */
 function invalidate(queryClient: QueryClient, queries: Iterable<Query>) {
@@ -149,7 +147,7 @@ async function sessionChanged(
   await invalidate(
     queryClient,
     queryClient.getQueryCache().findAll({
-      predicate: (query) => READ_AS_SOMEONE.some((key) => startsWith(query.queryKey, key)),
+      predicate: (query) => READ_AS_SOMEONE.some((key) => keyStartsWith(query.queryKey, key)),
     }),
   )
 }

@@ -5,6 +5,7 @@ import {
   type QueryClient,
   type QueryKey,
 } from '@tanstack/react-query'
+import { keyStartsWith } from './query-key-prefix'
 import { placesKeys } from '@/shop/api/places-keys'
 import { merchantKeys } from '@/shop/api/merchant-keys'
 import { accountKeys } from '@/session/account-keys'
@@ -28,11 +29,10 @@ const KEPT_WHILE_SIGNED_IN: readonly QueryKey[] = [
 ]
 const SESSION_KEY = accountKeys.session()
 
-const startsWith = (key: QueryKey, prefix: QueryKey) =>
-  prefix.every((part, index) => key[index] === part)
-
 function isKeptKey(key: QueryKey): boolean {
-  return [...KEPT_FOR_EVERYONE, ...KEPT_WHILE_SIGNED_IN].some((prefix) => startsWith(key, prefix))
+  return [...KEPT_FOR_EVERYONE, ...KEPT_WHILE_SIGNED_IN].some((prefix) =>
+    keyStartsWith(key, prefix),
+  )
 }
 
 interface Saved {
@@ -73,7 +73,7 @@ export function persistQueries(queryClient: QueryClient, now = Date.now): () => 
     const state = dehydrate(queryClient, {
       shouldDehydrateQuery: (query: Query) =>
         query.state.status === 'success' &&
-        kept.some((prefix) => startsWith(query.queryKey, prefix)),
+        kept.some((prefix) => keyStartsWith(query.queryKey, prefix)),
     })
     try {
       store.setItem(
@@ -87,7 +87,7 @@ export function persistQueries(queryClient: QueryClient, now = Date.now): () => 
   const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated' && event.type !== 'removed') return
     const key = event.query.queryKey
-    if (!isKeptKey(key) && !startsWith(key, SESSION_KEY)) return
+    if (!isKeptKey(key) && !keyStartsWith(key, SESSION_KEY)) return
     if (timer === null) timer = setTimeout(save, SAVE_DELAY_MS)
   })
   return () => {

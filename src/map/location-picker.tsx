@@ -2,7 +2,7 @@ import { useContext, useEffect, useRef } from 'react'
 import { Marker, type MapMouseEvent } from 'maplibre-gl'
 import type { LonLat, Territory } from '@/backend/types'
 import { env } from '@/lib/env'
-import { MAP_CONTROL_LOCALE } from '@/lib/i18n'
+import { MAP_CONTROL_LOCALE, useT } from '@/lib/i18n'
 import { useLocaleStore } from '@/lib/locale-store'
 import { MapContext } from '@/map/map-context'
 import { MapView } from '@/map/map-view'
@@ -35,6 +35,7 @@ export function LocationPicker({
   pinLabel,
 }: LocationPickerProps) {
   const locale = useLocaleStore((s) => s.locale)
+  const t = useT()
   return (
     <div className="location-picker">
       <MapView
@@ -44,6 +45,7 @@ export function LocationPicker({
         styleUrl={env.mapStyleUrl}
         attribution={MAP_ATTRIBUTION}
         locale={MAP_CONTROL_LOCALE[locale]}
+        noBasemapText={t('map.noBasemap')}
       >
         <DraggablePin location={location} onLocationChange={onLocationChange} pinLabel={pinLabel} />
       </MapView>

@@ -5,11 +5,11 @@ import type { StyleSpecification } from 'maplibre-gl'
  * that the map is never blank (offline, blocked, slow). Only the style document is probed; the
  * places and the list never wait for it.
  */
-export async function resolveBasemap(
+export async function resolveBasemap<Fallback>(
   styleUrl: string | null,
-  fallback: StyleSpecification,
+  fallback: Fallback,
   timeoutMs = 1500,
-): Promise<StyleSpecification | string> {
+): Promise<StyleSpecification | Fallback> {
   if (!styleUrl) return fallback
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return fallback
   const controller = new AbortController()

@@ -78,3 +78,32 @@ describe.each<Viewport>(['phone', 'desktop'])('shopper map (%s)', (viewport) => 
     }
   })
 })
+
+describe('a territory without bundled outlines (Niort Agglo)', () => {
+  it('shows its markers on a plain background framed by its bounds, and says the basemap is missing', async () => {
+    const { page, pageErrors, consoleErrors, close } = await newPage(browser, 'phone')
+    try {
+      // Every request off the preview server is blocked: the remote basemap cannot load, as
+      // offline. Niort has no communes file: the host's index.html must not reach MapLibre.
+      await page.goto('/t/niort-agglo', { waitUntil: 'domcontentloaded' })
+      const map = page.getByRole('region', { name: 'Carte des commerces' })
+      await page.waitForFunction(() => document.documentElement.dataset.mapReady === 'true', null, {
+        timeout: APP_READY_TIMEOUT,
+      })
+      await map.getByText('Fond de carte hors ligne indisponible').waitFor()
+      await screenshot(page, 'shopper-map-niort-offline-phone')
+      await page.addStyleTag({ content: '.maplibregl-control-container { visibility: hidden }' })
+      const stats = colourStats(
+        await map.locator('canvas').first().screenshot({ animations: 'disabled' }),
+      )
+      // The background, the territory's frame and the markers: more than one flat colour.
+      expect(stats.distinct, `map canvas colours: ${JSON.stringify(stats)}`).toBeGreaterThan(10)
+      expect(pageErrors).toEqual([])
+      expect(
+        consoleErrors.filter((error) => /communes\.geojson|Unexpected token/.test(error)),
+      ).toEqual([])
+    } finally {
+      await close()
+    }
+  })
+})

@@ -46,6 +46,7 @@ export function PlacesMap({
       styleUrl={env.mapStyleUrl}
       attribution={MAP_ATTRIBUTION}
       locale={MAP_CONTROL_LOCALE[locale]}
+      noBasemapText={t('map.noBasemap')}
     >
       <RadiusLayer origin={origin} radiusKm={radiusKm} />
       <PlacesLayer

@@ -91,6 +91,8 @@ export interface VitrineBackend {
   confirmShopStatus(shopId: string, expectedUpdatedAt: string): Promise<Shop>
   /** A curator's pin: the place moves there and its position is exact; same stale refusal. */
   moveShop(shopId: string, location: LonLat, expectedUpdatedAt: string): Promise<Shop>
+  /** The credits of a territory's sources (its places' `sourceAttribution`), most used first. */
+  listTerritoryCredits(territorySlug: string, signal?: AbortSignal): Promise<string[]>
   /** The shop's status history, newest first (members and curators only). */
   listStatusEvents(shopId: string, signal?: AbortSignal): Promise<StatusEvent[]>
 

@@ -173,6 +173,8 @@ export const SQL_FUNCTIONS = {
     anonCallable: true,
   },
   curatorTerritories: { name: 'curator_territories', args: [] },
+  // The credits of a territory's sources, for its map and pages; visitors call it too.
+  territoryCredits: { name: 'territory_credits', args: ['territory_slug'], anonCallable: true },
   // The map of a national directory loads by viewport; visitors call it too.
   shopsInViewport: {
     name: 'shops_in_viewport',

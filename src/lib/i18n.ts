@@ -64,8 +64,6 @@ const fr = {
   'text.colon': ' : ',
   'text.quoted': (text: string) => `« ${text} »`,
   'credits.osm': '© OpenStreetMap contributors',
-  'credits.open':
-    'IGN Admin Express, DGCL BANATIC, Grand Poitiers Open Data, La Poste (Licence Ouverte)',
   'locale.switch': 'English',
   'backend.embedded': 'Mode démonstration (base intégrée au navigateur)',
   'backend.snapshotOnly':
@@ -364,8 +362,6 @@ const en: Messages = {
   'text.colon': ': ',
   'text.quoted': (text: string) => `“${text}”`,
   'credits.osm': '© OpenStreetMap contributors',
-  'credits.open':
-    'IGN Admin Express, DGCL BANATIC, Grand Poitiers Open Data, La Poste (Licence Ouverte)',
   'locale.switch': 'Français',
   'backend.embedded': 'Demonstration mode (database in your browser)',
   'backend.snapshotOnly':

@@ -58,6 +58,7 @@ import {
   SET_SHOP_STATUS_SQL,
   CONFIRM_SHOP_STATUS_SQL,
   MOVE_SHOP_SQL,
+  TERRITORY_CREDITS_SQL,
   LIST_STATUS_EVENTS_SQL,
   UPDATE_SHOP_DETAILS_SQL,
   LIST_SUBCATEGORIES_SQL,
@@ -313,6 +314,24 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
         tx.query<ShopRow>(LIST_SHOPS_SQL, [territorySlug, limit ?? null]),
       )
       return result.rows.map(toShop)
+    },
+
+    async listTerritoryCredits(territorySlug) {
+      // Until the database has started, visitors' credits are those of the snapshot they see.
+      if (!ready && currentActor().role === 'anon') {
+        const counts = new Map<string, number>()
+        for (const shop of await snapshot(territorySlug)) {
+          const credit = shop.sourceAttribution?.trim()
+          if (credit) counts.set(credit, (counts.get(credit) ?? 0) + 1)
+        }
+        return [...counts]
+          .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))
+          .map(([credit]) => credit)
+      }
+      const result = await run((tx) =>
+        tx.query<{ credit: string }>(TERRITORY_CREDITS_SQL, [territorySlug]),
+      )
+      return result.rows.map((row) => row.credit)
     },
 
     async getShop(shopId) {

@@ -50,6 +50,8 @@ export const CONFIRM_SHOP_STATUS_SQL = `select ${shopSelectList('s')} from publi
   .map((arg, i) => `${arg} => $${i + 1}`)
   .join(', ')}) s`
 
+export const TERRITORY_CREDITS_SQL = `select credit from public.${SQL_FUNCTIONS.territoryCredits.name}(territory_slug => $1)`
+
 const move = SQL_FUNCTIONS.moveShop
 export const MOVE_SHOP_SQL = `select ${shopSelectList('s')} from public.${move.name}(${move.args
   .map((arg, i) => `${arg} => $${i + 1}`)

@@ -368,6 +368,18 @@ export function createSupabaseBackend(
       return (data as unknown as SubcategoryRow[]).map(toSubcategory)
     },
 
+    async listTerritoryCredits(territorySlug, signal) {
+      const supabase = await getClient()
+      const args: Record<(typeof SQL_FUNCTIONS.territoryCredits.args)[number], unknown> = {
+        territory_slug: territorySlug,
+      }
+      let query = supabase.rpc(SQL_FUNCTIONS.territoryCredits.name, args).select('credit')
+      if (signal) query = query.abortSignal(signal)
+      const { data, error } = await query
+      if (error) fail(error)
+      return ((data ?? []) as { credit: string }[]).map((row) => row.credit)
+    },
+
     async listCuratedTerritories(signal) {
       const supabase = await getClient()
       let query = supabase

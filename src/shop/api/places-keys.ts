@@ -15,6 +15,7 @@ export const placesKeys = {
   shopsInViewport: (territorySlug: string, query: ViewportQuery) =>
     [...placesKeys.shops(territorySlug), 'viewport', query] as const,
   communes: (territorySlug: string) => [...placesKeys.all, 'communes', territorySlug] as const,
+  credits: (territorySlug: string) => [...placesKeys.all, 'credits', territorySlug] as const,
   locationSearch: (territorySlug: string, query: string) =>
     [...placesKeys.all, 'location-search', territorySlug, query] as const,
 }

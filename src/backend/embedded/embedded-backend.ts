@@ -10,6 +10,7 @@ import { SQL_FUNCTIONS, shopDetailsArgs, viewportArgs } from '../sql-objects'
 import { BackendError, toBackendError } from '../errors'
 import {
   checkImportShopsArgs,
+  checkLength,
   checkRefusalReason,
   checkSetShopStatusArgs,
   checkShopDetailsArgs,
@@ -317,6 +318,8 @@ export async function createEmbeddedBackend(): Promise<VitrineBackend> {
     },
 
     async listTerritoryCredits(territorySlug) {
+      // The database's bound, before PGlite sees it (as for the other functions).
+      checkLength('territory_slug', territorySlug, 'slugLength')
       // Until the database has started, visitors' credits are those of the snapshot they see.
       if (!ready && currentActor().role === 'anon') {
         const counts = new Map<string, number>()

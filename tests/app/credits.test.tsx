@@ -15,6 +15,10 @@ const backend = () =>
       makeShop({ sourceAttribution: 'Grand Poitiers Open Data – Équipements publics, 2015' }),
       makeShop({ territorySlug: 'niort-agglo', sourceAttribution: '© OpenStreetMap contributors' }),
       makeShop({ territorySlug: 'niort-agglo', sourceAttribution: 'FINESS (DREES), 2026' }),
+      makeShop({
+        territorySlug: 'niort-agglo',
+        sourceAttribution: '© OpenStreetMap contributors; FINESS (DREES), 2026',
+      }),
     ],
   })
 

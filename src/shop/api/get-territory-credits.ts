@@ -25,8 +25,11 @@ export async function getTerritoryCredits(
       `${import.meta.env.BASE_URL}data/territories/${territorySlug}/communes.geojson`,
     ),
   ])
+  // A place joined from two sources carries both credits, joined by ";" ("© OpenStreetMap
+  // contributors; FINESS …"): each is said once.
+  const parts = sources.flatMap((credit) => credit.split(/\s*;\s*/)).filter(Boolean)
   return {
-    sources: sources.filter((credit) => !/openstreetmap/i.test(credit)),
+    sources: [...new Set(parts)].filter((credit) => !/openstreetmap/i.test(credit)),
     outlines: outlines !== null,
   }
 }

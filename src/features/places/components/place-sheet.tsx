@@ -302,6 +302,7 @@ export function PlaceSheet({ shop, now, distanceKm = null, onClose, categories }
             {locality ? <span>{locality}</span> : null}
           </address>
         ) : null}
+        {shop.locationApproximate ? <p className="hint">{t('sheet.approximatePosition')}</p> : null}
         <ul className="place-sheet__contacts">
           {directions ? (
             <li>

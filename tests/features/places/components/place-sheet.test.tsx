@@ -1,5 +1,5 @@
 import { StrictMode, useState } from 'react'
-import { render, screen, within } from '@testing-library/react'
+import { cleanup, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import type { Shop } from '@/backend/types'
@@ -96,6 +96,16 @@ describe('PlaceSheet', () => {
     // Saturday afternoon: next opening on Monday.
     render(<PlaceSheet shop={shop} now={new Date(2026, 10, 28, 13, 0)} onClose={() => {}} />)
     expect(screen.getByText('Fermé maintenant, ouvre lundi à 09:00')).toBeInTheDocument()
+  })
+
+  it('says when the position on the map is approximate, and only then', () => {
+    const approximate = renderSheet(fullShop({ locationApproximate: true })).dialog
+    expect(
+      within(approximate).getByText('Position sur la carte approximative : fiez-vous à l’adresse.'),
+    ).toBeInTheDocument()
+    cleanup()
+    const exact = renderSheet(fullShop()).dialog
+    expect(within(exact).queryByText(/Position sur la carte approximative/)).not.toBeInTheDocument()
   })
 
   it('says nothing about now without hours or a status', () => {

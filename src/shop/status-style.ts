@@ -16,6 +16,12 @@ export const DISPLAY_COLOURS: Record<DisplayStatus, string> = {
 }
 
 /**
+ * Groups of places on the map: a colour no status has (the brand's green read as "open"), dark
+ * enough for the white count, and in the legend.
+ */
+export const CLUSTER_COLOUR = '#4B3F8F'
+
+/**
  * The status colours as CSS custom properties (`--status-open`, `--status-closed`,
  * `--status-unknown`, `--status-to-confirm`) on the document, set once before the first render:
  * stylesheets use these, never a colour of their own, so that the map's markers, the list and the

@@ -1,5 +1,10 @@
 import { useT } from '@/lib/i18n'
-import { DISPLAY_COLOURS, DISPLAY_STATUSES, DISPLAY_SYMBOLS } from '@/shop/status-style'
+import {
+  CLUSTER_COLOUR,
+  DISPLAY_COLOURS,
+  DISPLAY_STATUSES,
+  DISPLAY_SYMBOLS,
+} from '@/shop/status-style'
 
 export function StatusLegend() {
   const t = useT()
@@ -19,6 +24,16 @@ export function StatusLegend() {
             {t(`display.${status}`)}
           </li>
         ))}
+        <li>
+          <span
+            className="status-badge status-badge--cluster"
+            aria-hidden="true"
+            style={{ background: CLUSTER_COLOUR }}
+          >
+            3
+          </span>{' '}
+          {t('legend.cluster')}
+        </li>
       </ul>
     </figure>
   )

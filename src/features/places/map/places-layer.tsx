@@ -66,9 +66,9 @@ export function PlacesLayer({ data, selectedId, onSelect, clusterLabel }: Places
     function updateClusterLabels() {
       if (!map) return
       const seen = new Set<number>()
-      for (const feature of map.querySourceFeatures(SOURCE_IDS.places, {
-        filter: ['has', 'point_count'],
-      })) {
+      // The clusters drawn now, not those of every loaded tile: tiles of the zoom level just
+      // left stay loaded a while, and their clusters' counts floated without a bubble.
+      for (const feature of map.queryRenderedFeatures({ layers: [LAYER_IDS.clusters] })) {
         const id = feature.properties.cluster_id as number
         if (seen.has(id)) continue
         seen.add(id)
@@ -117,8 +117,8 @@ export function PlacesLayer({ data, selectedId, onSelect, clusterLabel }: Places
       map.on('mouseenter', layer, pointer)
       map.on('mouseleave', layer, noPointer)
     }
-    map.on('sourcedata', updateClusterLabels)
-    map.on('moveend', updateClusterLabels)
+    // Once the map has drawn: after a move, a zoom, new data.
+    map.on('idle', updateClusterLabels)
     return () => {
       map.off('click', LAYER_IDS.placesSymbol, onPlaceClick)
       map.off('click', LAYER_IDS.clusters, onClusterClick)
@@ -126,8 +126,7 @@ export function PlacesLayer({ data, selectedId, onSelect, clusterLabel }: Places
         map.off('mouseenter', layer, pointer)
         map.off('mouseleave', layer, noPointer)
       }
-      map.off('sourcedata', updateClusterLabels)
-      map.off('moveend', updateClusterLabels)
+      map.off('idle', updateClusterLabels)
       for (const { marker } of markers.values()) marker.remove()
       markers.clear()
     }

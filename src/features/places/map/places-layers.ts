@@ -5,6 +5,7 @@ import type {
   SymbolLayerSpecification,
 } from 'maplibre-gl'
 import { LAYER_IDS, SOURCE_IDS } from '@/map/layer-ids'
+import { CLUSTER_COLOUR } from '@/shop/status-style'
 import { STATUS_ICON_IDS } from './status-icons'
 
 export const CLUSTER_MAX_ZOOM = 13
@@ -17,7 +18,7 @@ export const clustersLayer: CircleLayerSpecification = {
   source: SOURCE_IDS.places,
   filter: ['has', 'point_count'],
   paint: {
-    'circle-color': '#0b5d4b',
+    'circle-color': CLUSTER_COLOUR,
     'circle-opacity': 0.85,
     'circle-radius': ['step', ['get', 'point_count'], 14, 10, 18, 50, 24],
     'circle-stroke-width': 2,

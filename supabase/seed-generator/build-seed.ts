@@ -36,5 +36,13 @@ write(paths.seedSql, sql)
 write(paths.communesGeojson, communesGeojson)
 console.log(
   `shops: ${model.equipements.length} équipements publics, ${model.laposte.length} La Poste, ` +
-    `${model.osm.length} OpenStreetMap, ${model.demo.length} demo`,
+    `${model.osm.length} OpenStreetMap, ${model.finess.length} FINESS, ${model.demo.length} demo`,
 )
+for (const r of model.finessReports) {
+  console.log(
+    `FINESS ${r.territorySlug}: ${r.registerRows} register rows, ${r.joinedWithOsm} joined with ` +
+      `OpenStreetMap, ${r.added} added (${r.placedAtCommune} at their commune's point, ` +
+      `${r.approximate} approximate), ${r.unplaced.length} left out without a position` +
+      (r.unplaced.length ? ` (${r.unplaced.join(', ')})` : ''),
+  )
+}

@@ -240,6 +240,7 @@ export function demoShops(): SeedShop[] {
       communeInsee: POITIERS_INSEE,
       communeName: 'Poitiers',
       location: spec.location,
+      locationApproximate: false,
       // Visibly fictitious: the Poitiers 05 49 prefix followed by zeros and the shop's number.
       phone: `05 49 00 00 ${number}`,
       email: `${spec.ref}@example.org`,

@@ -48,6 +48,7 @@ export interface SeedInputs {
   equipements: FeatureCollection
   laposte: Record<string, string>[]
   niortOsm: FeatureCollection
+  finess: Record<string, string>[]
 }
 
 export const INPUT_FILES = {
@@ -57,6 +58,7 @@ export const INPUT_FILES = {
   equipements: 'poi/grand-poitiers-equipements-publics-2015.geojson',
   laposte: 'poi/laposte-points-de-contact-86-2016.csv',
   niortOsm: 'poi/osm-niort-79-2019-overpass.geojson',
+  finess: 'poi/finess-pharmacies-86-79-2026.csv',
 } as const
 
 function readFeatureCollection(path: string): FeatureCollection {
@@ -76,5 +78,6 @@ export function readSeedInputs(dataDir: string): SeedInputs {
     equipements: readFeatureCollection(file('equipements')),
     laposte: csvObjects(readFileSync(file('laposte'), 'utf8'), ';'),
     niortOsm: readFeatureCollection(file('niortOsm')),
+    finess: csvObjects(readFileSync(file('finess'), 'utf8'), ','),
   }
 }

@@ -89,6 +89,8 @@ export interface PlaceContext {
   communes: ReadonlyMap<string, SeedCommune>
   /** The commune whose outline holds a point, when the territory has outlines. */
   communeAt?: (point: Position) => SeedCommune | undefined
+  /** A commune's representative point (from its outline), when the territory has outlines. */
+  communeCentre?: (inseeCode: string) => Position | undefined
 }
 
 export function mapEquipement(feature: Feature, context: PlaceContext): SeedShop | null {

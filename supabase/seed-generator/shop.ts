@@ -21,6 +21,8 @@ export interface SeedShop {
   communeInsee: string | null
   communeName: string | null
   location: Position
+  /** The position is a guess (the commune's centre, or a geocoding the source calls approximate). */
+  locationApproximate: boolean
   phone: string | null
   email: string | null
   website: string | null
@@ -38,22 +40,27 @@ export interface SeedShop {
   sourceAttribution: string | null
 }
 
-/** Defaults for a real place: nothing is claimed about its status or services. */
+/**
+ * Defaults for a real place: nothing is claimed about its status or services; its position is
+ * exact unless the mapper says otherwise.
+ */
 export function realPlace(
   fields: Omit<
     SeedShop,
     | 'id'
+    | 'locationApproximate'
     | 'orderingInstructions'
     | 'services'
     | 'status'
     | 'statusMessage'
     | 'closedUntilDaysAfterSeeding'
     | 'published'
-  >,
+  > & { locationApproximate?: boolean },
 ): SeedShop {
   return {
     ...fields,
     id: shopId(fields.source, fields.sourceRef),
+    locationApproximate: fields.locationApproximate ?? false,
     orderingInstructions: null,
     services: [],
     status: 'unknown',

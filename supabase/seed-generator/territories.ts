@@ -1,4 +1,12 @@
-import { boundsContain, extentOf, padBounds, ringContains, type Bounds, type Position } from './geo'
+import {
+  boundsContain,
+  extentOf,
+  padBounds,
+  representativePoint,
+  ringContains,
+  type Bounds,
+  type Position,
+} from './geo'
 import type { FeatureCollection } from './inputs'
 import { cleanLine, normalizePostcode } from './normalize'
 
@@ -158,4 +166,21 @@ export function communeLocator(
         ringContains(polygon[0], point) &&
         !polygon.slice(1).some((hole) => ringContains(hole, point)),
     )?.commune
+}
+
+/**
+ * Each commune's representative point, from its outline: where the importer puts a place whose
+ * address could not be placed (src/features/import-export/utils/locate-rows.ts does the same).
+ */
+export function communeCentres(
+  outlines: FeatureCollection,
+  communes: ReadonlyMap<string, SeedCommune>,
+): (inseeCode: string) => Position | undefined {
+  const centres = new Map<string, Position>()
+  for (const feature of outlines.features) {
+    const code = String(feature.properties.code_insee)
+    const point = communes.has(code) ? representativePoint(feature.geometry) : null
+    if (point) centres.set(code, point)
+  }
+  return (inseeCode) => centres.get(inseeCode)
 }

@@ -13,7 +13,13 @@ import { model } from './fixtures'
  */
 describe('seed keys', () => {
   it('the seed built from supabase/data holds every key once', () => {
-    const all = [...model.equipements, ...model.laposte, ...model.osm, ...model.demo]
+    const all = [
+      ...model.equipements,
+      ...model.laposte,
+      ...model.osm,
+      ...model.finess,
+      ...model.demo,
+    ]
     expect(() => assertUniqueSeedKeys(all)).not.toThrow()
   })
 

@@ -15,7 +15,7 @@ import { buildSeed } from '../../supabase/seed-generator/seed-builder'
 import { DATA_DIR, inputs, model } from './fixtures'
 
 const repoRoot = join(import.meta.dirname, '..', '..')
-const realPlaces = [...model.equipements, ...model.laposte, ...model.osm]
+const realPlaces = [...model.equipements, ...model.laposte, ...model.osm, ...model.finess]
 const allShops = [...realPlaces, ...model.demo]
 
 describe('generator output', () => {

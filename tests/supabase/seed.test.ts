@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseCsv } from '../../src/lib/csv-parse'
 import { openTestDatabase, type TestDatabase } from './test-database'
 
 // The database the global setup builds includes supabase/seed.sql (npm run seed).
@@ -19,6 +22,37 @@ const user = (userId: string) => ({ role: 'authenticated' as const, userId })
 async function count(sql: string): Promise<number> {
   const rows = await db.superuser<{ n: number | string }>(sql)
   return Number(rows[0]?.n)
+}
+
+const DATA_DIR = join(process.cwd(), 'supabase', 'data')
+
+/** The FINESS register the seed reads, row by row (header names as keys). */
+function finessRows(): Record<string, string>[] {
+  const text = readFileSync(join(DATA_DIR, 'poi', 'finess-pharmacies-86-79-2026.csv'), 'utf8')
+  const [header, ...rows] = parseCsv(text, { delimiter: ',' }).records.map((r) => r.fields)
+  return rows
+    .filter((fields) => fields.some((value) => value !== ''))
+    .map((fields) => Object.fromEntries(header!.map((name, i) => [name, fields[i] ?? ''])))
+}
+
+/** The FINESS number each OSM object of the Niort export carries (`ref:FR:FINESS`). */
+function osmFinessRefs(): Map<string, string> {
+  const osm = JSON.parse(
+    readFileSync(join(DATA_DIR, 'poi', 'osm-niort-79-2019-overpass.geojson'), 'utf8'),
+  ) as { features: { properties: Record<string, unknown> }[] }
+  return new Map(
+    osm.features
+      .filter((f) => typeof f.properties['ref:FR:FINESS'] === 'string')
+      .map((f) => [String(f.properties['@id']), String(f.properties['ref:FR:FINESS'])]),
+  )
+}
+
+/** Communes with an outline: where a register row without coordinates can be placed. */
+function outlinedCommunes(): Set<string> {
+  const outlines = JSON.parse(
+    readFileSync(join(DATA_DIR, 'boundaries', 'grand-poitiers-communes.geojson'), 'utf8'),
+  ) as { features: { properties: { code_insee: string } }[] }
+  return new Set(outlines.features.map((f) => String(f.properties.code_insee)))
 }
 
 describe('seed: reference data', () => {
@@ -66,7 +100,9 @@ describe('seed: places', () => {
     )
     expect(rows.map((r) => [r.source, Number(r.n)])).toEqual([
       ['demo', 8],
-      ['open_data', 97], // 53 équipements publics + 44 La Poste points
+      // 53 équipements publics + 44 La Poste points + 60 FINESS pharmacies (59 in Grand Poitiers,
+      // 1 in Niort; the other 21 of Niort are OSM places joined with the register)
+      ['open_data', 157],
       ['osm', 33],
     ])
   })
@@ -82,7 +118,72 @@ describe('seed: places', () => {
     ).toBe(0)
     expect(
       await count(
-        `select count(*) as n from shops where source <> 'demo' and source_attribution is null`,
+        `select count(*) as n from shops
+         where source <> 'demo' and coalesce(btrim(source_attribution), '') = ''`,
+      ),
+    ).toBe(0)
+  })
+
+  it('holds every FINESS pharmacy of each territory’s communes, once', async () => {
+    const register = finessRows()
+    const refs = osmFinessRefs()
+    const outlined = outlinedCommunes()
+    const territories = await db.superuser<{ slug: string; codes: string[] }>(
+      `select territory_slug as slug, array_agg(insee_code order by insee_code) as codes
+       from communes group by territory_slug order by territory_slug`,
+    )
+    const seeded: Record<string, number> = {}
+    for (const { slug, codes } of territories) {
+      // A row without coordinates is placed at its commune's point, if the commune has an outline.
+      const expected = register
+        .filter((r) => codes.includes(r.citycode!))
+        .filter((r) => r.lat !== '' || outlined.has(r.citycode!))
+        .map((r) => r.finess_id!)
+      const pharmacies = await db.superuser<{ source: string; source_ref: string }>(
+        `select source, source_ref from shops
+         where territory_slug = $1 and subcategory_slug = 'pharmacie'
+           and (source_ref like 'finess:%' or source_attribution like '%FINESS (DREES)%')`,
+        [slug],
+      )
+      const numbers = pharmacies.map((p) =>
+        p.source === 'osm' ? refs.get(p.source_ref) : p.source_ref.replace(/^finess:/, ''),
+      )
+      expect(numbers.sort(), slug).toEqual(expected.sort())
+      seeded[slug] = pharmacies.length
+    }
+    expect(seeded).toEqual({ 'grand-poitiers': 59, 'niort-agglo': 22 })
+  })
+
+  it('credits both sources on an OSM pharmacy joined with the register', async () => {
+    const rows = await db.superuser<{ source_attribution: string; n: number | string }>(
+      `select source_attribution, count(*) as n from shops
+       where source = 'osm' and source_attribution like '%FINESS%' group by source_attribution`,
+    )
+    expect(rows.map((r) => [r.source_attribution, Number(r.n)])).toEqual([
+      [
+        '© OpenStreetMap contributors; FINESS (DREES), extrait du 05/10/2026, Licence Ouverte 2.0 ; géocodage BAN/IGN',
+        21,
+      ],
+    ])
+  })
+
+  it('flags the positions the register calls approximate, and no other', async () => {
+    const flaggedInRegister = new Set(
+      finessRows()
+        .filter((r) => r.approximate === 'true' || r.lat === '')
+        .map((r) => `finess:${r.finess_id}`),
+    )
+    const rows = await db.superuser<{ source_ref: string; location_approximate: boolean }>(
+      `select source_ref, location_approximate from shops where source_ref like 'finess:%'`,
+    )
+    for (const row of rows) {
+      expect(row.location_approximate, row.source_ref).toBe(flaggedInRegister.has(row.source_ref))
+    }
+    expect(rows.filter((r) => r.location_approximate)).toHaveLength(6)
+    expect(
+      await count(
+        `select count(*) as n from shops
+         where location_approximate and coalesce(source_ref, '') not like 'finess:%'`,
       ),
     ).toBe(0)
   })

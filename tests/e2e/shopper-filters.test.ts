@@ -197,3 +197,31 @@ describe.each<Viewport>(['phone', 'desktop'])('shopper filters (%s)', (viewport)
     })
   })
 })
+
+describe('the register’s pharmacies', () => {
+  it('"Santé" lists the pharmacies of the territory, with their phones (phone)', async () => {
+    await withTestPage(browser, 'phone', async ({ page }) => {
+      await openApp(page)
+      await page.getByText('Plus de filtres').click()
+      await page.getByRole('checkbox', { name: 'Santé' }).check()
+      // The FINESS register lists 59 pharmacies in the 40 communes of Grand Poitiers.
+      await expect.poll(() => placeCount(page), { timeout: 20_000 }).toBe(59)
+      const results = page.getByRole('list', { name: 'Résultats', includeHidden: true })
+      const names = await results.locator('.place-list__name').allInnerTexts()
+      expect(
+        names.every((name) => /pharmacie/i.test(name)),
+        names.join(' | '),
+      ).toBe(true)
+      const item = results
+        .getByRole('listitem', { includeHidden: true })
+        .filter({ hasText: 'Pharmacie Anatole France' })
+      await item.scrollIntoViewIfNeeded()
+      await item.getByRole('button').click()
+      const sheet = page.getByRole('dialog', { name: 'Pharmacie Anatole France' })
+      await sheet.waitFor()
+      await sheet.getByRole('link', { name: '05 49 41 22 38' }).waitFor()
+      await sheet.getByText(/FINESS \(DREES\), extrait du 05\/10\/2026/).waitFor()
+      await screenshot(page, 'shopper-sante-pharmacy-sheet-phone')
+    })
+  })
+})

@@ -1,12 +1,66 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { colourStats, launchBrowser, newPage, screenshot, type Viewport } from './browser'
+import type { Page } from 'playwright-core'
+import {
+  colourStats,
+  decodePng,
+  launchBrowser,
+  newPage,
+  screenshot,
+  type Viewport,
+} from './browser'
 
 // The embedded database starts in the browser: loading can take a while on a slow CI machine.
 const APP_READY_TIMEOUT = 60_000
 const MIN_SEEDED_PLACES = 50
 
 let browser: Browser
+
+/**
+ * Cluster counts whose bubble is not under them: for each label, the pixels at its centre with
+ * the labels hidden must be the bubble's violet (its colour at 85 % over the pale map).
+ */
+async function floatingClusterLabels(page: Page): Promise<string[]> {
+  const labels = await page.locator('.cluster-label').evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect()
+      return {
+        text: element.textContent ?? '',
+        x: box.x + box.width / 2,
+        y: box.y + box.height / 2,
+      }
+    }),
+  )
+  const hide = await page.addStyleTag({ content: '.cluster-label { visibility: hidden }' })
+  const floating: string[] = []
+  // A label whose centre is off the map's canvas is clipped with it (MapLibre's container hides
+  // its overflow): only those on the canvas can be seen, so only those are checked.
+  const canvas = (await page.locator('.maplibregl-canvas').first().boundingBox())!
+  for (const label of labels) {
+    if (
+      label.x < canvas.x + 3 ||
+      label.y < canvas.y + 3 ||
+      label.x > canvas.x + canvas.width - 3 ||
+      label.y > canvas.y + canvas.height - 3
+    )
+      continue
+    const { pixels, channels } = decodePng(
+      await page.screenshot({
+        clip: { x: label.x - 2, y: label.y - 2, width: 4, height: 4 },
+        animations: 'disabled',
+      }),
+    )
+    let violet = 0
+    for (let i = 0; i < pixels.length; i += channels) {
+      const [r, g, b] = [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!]
+      if (b > r + 30 && b > g + 30) violet += 1
+    }
+    if (violet * channels < pixels.length / 2)
+      floating.push(`${label.text} at ${label.x},${label.y}`)
+  }
+  await hide.evaluate((element) => element.remove())
+  return floating
+}
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -64,6 +118,17 @@ describe.each<Viewport>(['phone', 'desktop'])('shopper map (%s)', (viewport) => 
       expect(stats.dominantShare, `map canvas colours: ${JSON.stringify(stats)}`).toBeLessThan(
         0.995,
       )
+
+      // Every count sits on its bubble, here and after zooming in (the zoom level just left
+      // kept its tiles, and their counts floated).
+      await page.addStyleTag({ content: '.maplibregl-control-container { visibility: visible }' })
+      expect(await page.locator('.cluster-label').count()).toBeGreaterThan(0)
+      expect(await floatingClusterLabels(page)).toEqual([])
+      for (let step = 0; step < 2; step += 1) {
+        await map.getByRole('button', { name: 'Zoomer', exact: true }).click()
+        await page.waitForTimeout(1_500)
+        expect(await floatingClusterLabels(page), `after zooming in ${step + 1}×`).toEqual([])
+      }
 
       expect(pageErrors).toEqual([])
       if (consoleErrors.length) console.warn(`[${viewport}] console errors:`, consoleErrors)

@@ -58,7 +58,7 @@ async function floatingClusterLabels(page: Page): Promise<string[]> {
     if (violet * channels < pixels.length / 2)
       floating.push(`${label.text} at ${label.x},${label.y}`)
   }
-  await hide.evaluate((element) => element.remove())
+  await hide.evaluate((element) => (element as Element).remove())
   return floating
 }
 

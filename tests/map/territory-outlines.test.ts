@@ -43,6 +43,28 @@ describe('loadTerritoryOutlines', () => {
     expect(await loadTerritoryOutlines('/data/territories/niort-agglo/communes.geojson')).toBe(null)
   })
 
+  it('asks once for the map and the credits together, and again after a miss', async () => {
+    const fetch = vi.fn(
+      async () =>
+        new Response(JSON.stringify(OUTLINES), {
+          headers: { 'content-type': 'application/geo+json' },
+        }),
+    )
+    vi.stubGlobal('fetch', fetch)
+    const url = '/data/territories/shared/communes.geojson'
+    const [a, b] = await Promise.all([loadTerritoryOutlines(url), loadTerritoryOutlines(url)])
+    expect(a).toEqual(OUTLINES)
+    expect(b).toBe(a)
+    expect(fetch).toHaveBeenCalledTimes(1)
+
+    const missing = vi.fn(async () => new Response('not found', { status: 404 }))
+    vi.stubGlobal('fetch', missing)
+    const gone = '/data/territories/gone/communes.geojson'
+    expect(await loadTerritoryOutlines(gone)).toBe(null)
+    expect(await loadTerritoryOutlines(gone)).toBe(null)
+    expect(missing).toHaveBeenCalledTimes(2)
+  })
+
   it('returns null offline, when the request itself fails', async () => {
     vi.stubGlobal(
       'fetch',
